@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '@': path.resolve(import.meta.dirname) },
-    // Server modules import 'server-only'; under the react-server condition it is an empty module.
-    conditions: ['react-server', 'node', 'import', 'default'],
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Server modules import 'server-only' to keep them out of client bundles; tests are server code.
+      'server-only': path.resolve(import.meta.dirname, 'tests/empty-module.ts'),
+    },
   },
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],

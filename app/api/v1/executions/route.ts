@@ -1,0 +1,14 @@
+// POST /api/v1/executions → {accepted, duplicates, rejected[]}: stores a batch of executions.
+import { readJsonBody } from '@/lib/api/body';
+import { zodToApiError } from '@/lib/api/errors';
+import { withApi } from '@/lib/api/route';
+import { getPool } from '@/lib/db/client';
+import { ingestItems } from '@/lib/ingest/ingest';
+import { IngestEnvelope, MAX_BODY_BYTES } from '@/lib/schemas/ingest';
+
+export const POST = withApi({ scope: 'ingest' }, async ({ req, auth }) => {
+  const body = await readJsonBody(req, MAX_BODY_BYTES);
+  const envelope = IngestEnvelope.safeParse(body);
+  if (!envelope.success) throw zodToApiError(envelope.error, 'body');
+  return ingestItems(getPool(), auth.orgId, envelope.data.executions);
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// One error envelope for the whole API: {"error":{"code","message","details"}}.
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal_error';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+export function zodToApiError(err: z.ZodError, where: 'query' | 'body' | 'params'): ApiError {
+  const details = err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = details[0];
+  const message = first ? `${where} parameter "${first.path}" ${first.message}` : `invalid ${where}`;
+  return badRequest(message, details);
+}
+
+// PostgreSQL / driver errors that mean "the database is not reachable or too slow right now":
+// answer 503 with Retry-After, never 500, so clients retry.
+const UNAVAILABLE_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown } | null;
+  if (!e) return false;
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  const msg = e.message ?? '';
+  if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|statement timeout|canceling statement/i.test(msg)) return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}
+
+export function errorResponse(err: ApiError): Response {
+  return Response.json(
+    { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } },
+    { status: err.status, headers: err.headers },
+  );
+}

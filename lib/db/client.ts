@@ -1,0 +1,48 @@
+import 'server-only';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+
+// One pool per process, shared by Prisma (through adapter-pg) and by the few set-based statements
+// that need `pg` directly (ingest's unnest inserts). The same code path serves a real PostgreSQL
+// server and the embedded PGlite, which start.ts exposes on the wire protocol.
+
+type Db = { pool: pg.Pool; prisma: PrismaClient };
+const holder = globalThis as unknown as { __flowmasonDb?: Db };
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');
+  return url;
+}
+
+function create(): Db {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl(),
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15_000),
+  });
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { pool, prisma };
+}
+
+export function getDb(): Db {
+  holder.__flowmasonDb ??= create();
+  return holder.__flowmasonDb;
+}
+
+export const getPrisma = () => getDb().prisma;
+export const getPool = () => getDb().pool;
+
+export async function closeDb() {
+  const db = holder.__flowmasonDb;
+  holder.__flowmasonDb = undefined;
+  if (db) {
+    await db.prisma.$disconnect();
+    await db.pool.end();
+  }
+}
