@@ -1,0 +1,71 @@
+import type { Insight, InsightCategory, InsightSeverity, InsightType } from '@/lib/schemas/insights';
+
+// Building insight objects. The id names the finding, not the moment: the same type, scope,
+// window length (and subject, for model- or kind-specific findings) gives the same id on every
+// run, so alerting can tell a finding that stays active from a new one.
+
+export const CATEGORY_OF: Record<InsightType, InsightCategory> = {
+  cost_spike: 'cost',
+  unpriced_model: 'cost',
+  cost_optimization: 'optimization',
+  model_recommendation: 'optimization',
+  performance_degradation: 'performance',
+  performance_improvement: 'performance',
+  anomaly: 'performance',
+  failure_pattern: 'reliability',
+  reliability: 'reliability',
+  usage_surge: 'usage',
+  usage_drop: 'usage',
+  peak_hours: 'usage',
+};
+
+export const SEVERITY_RANK: Record<InsightSeverity, number> = { critical: 3, warning: 2, info: 1 };
+
+/**
+ * Readable, stable id: `cost_spike:org:30d`, `failure_pattern:pipeline=etl%3Adaily:7d`,
+ * `model_recommendation:org:30d:openai%2Fgpt-4o`. Variable parts are URI-encoded so a ':' in a
+ * pipeline id cannot make two findings collide.
+ */
+export function insightId(type: InsightType, pipelineId: string | null, days: number, subject?: string): string {
+  const scope = pipelineId === null ? 'org' : `pipeline=${encodeURIComponent(pipelineId)}`;
+  const base = `${type}:${scope}:${days}d`;
+  return subject === undefined ? base : `${base}:${encodeURIComponent(subject)}`;
+}
+
+/** What every detector knows about the run it is part of. */
+export interface DetectContext {
+  pipeline_id: string | null;
+  days: number;
+  now: string;
+}
+
+export interface InsightDraft {
+  type: InsightType;
+  severity: InsightSeverity;
+  title: string;
+  description: string;
+  data: Record<string, unknown>;
+  recommendations: string[];
+  /** Distinguishes several findings of one type in one scope (a model, a kind of anomaly). */
+  subject?: string;
+}
+
+export function makeInsight(ctx: DetectContext, d: InsightDraft): Insight {
+  return {
+    id: insightId(d.type, ctx.pipeline_id, ctx.days, d.subject),
+    type: d.type,
+    category: CATEGORY_OF[d.type],
+    severity: d.severity,
+    title: d.title,
+    description: d.description,
+    pipeline_id: ctx.pipeline_id,
+    data: d.data,
+    recommendations: d.recommendations,
+    detected_at: ctx.now,
+  };
+}
+
+/** " in pipeline x" for scoped descriptions, "" organisation-wide. */
+export function scopeSuffix(ctx: DetectContext): string {
+  return ctx.pipeline_id === null ? '' : ` in pipeline ${ctx.pipeline_id}`;
+}
