@@ -5,14 +5,12 @@ import { getOverviewStats } from '@/lib/queries/get-overview-stats';
 
 export const dynamic = 'force-dynamic';
 
-const DAY_MS = 86_400_000;
-
 export default async function OverviewPage() {
   const org = await getCurrentOrg();
   if (!org) {
     return <main className="p-8">No organisation yet: create one with <code>npm run cli -- org create default</code>.</main>;
   }
-  const stats = await getOverviewStats(org.id, new Date(Date.now() - 7 * DAY_MS));
+  const stats = await getOverviewStats(org.id, 7);
   return (
     <main className="mx-auto max-w-6xl p-6">
       <h1 className="text-xl font-semibold">Overview · last 7 days</h1>

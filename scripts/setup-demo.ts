@@ -29,11 +29,10 @@ export async function ensureDemo(opts: { embeddedMode: boolean; log: (m: string)
     });
     opts.log(`demo data loaded: ${result.accepted} executions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const key = await createApiKey(prisma, org.id, { name: 'demo', scopes: ['read', 'ingest', 'admin'] });
-    if (opts.embeddedMode) {
-      fs.mkdirSync(dataDir(), { recursive: true });
-      fs.writeFileSync(keyFile, key.key, { mode: 0o600 });
-    }
+    // Kept (readable by this user only) so that every start can print it again.
+    fs.mkdirSync(dataDir(), { recursive: true });
+    fs.writeFileSync(keyFile, key.key, { mode: 0o600 });
     return { key: key.key };
   }
-  return { key: opts.embeddedMode && fs.existsSync(keyFile) ? fs.readFileSync(keyFile, 'utf8').trim() : null };
+  return { key: fs.existsSync(keyFile) ? fs.readFileSync(keyFile, 'utf8').trim() : null };
 }

@@ -19,7 +19,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
-  if (fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID')) && process.env.FORCE_BUILD !== '1') {
+  if (fs.existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID')) && process.env.FORCE_BUILD !== '1') {
     return Promise.resolve();
   }
   say('building the app (first start only; `npm run build` rebuilds)…');

@@ -60,6 +60,6 @@ export async function openDatabase(opts: { shareRunning: boolean; log?: (m: stri
     }
   }
   await migrateUrl(opened.url, log);
-  process.env.DATABASE_URL ??= opened.url;
+  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = opened.url;
   return opened;
 }

@@ -10,8 +10,8 @@ export type OverviewStats = {
   avgDurationMs: number | null;
 };
 
-/** Executions, cost, failure rate (failed ÷ (success + failed)) and average duration since `since`. */
-export async function getOverviewStats(orgId: string, since: Date): Promise<OverviewStats> {
+/** Executions, cost, failure rate (failed ÷ (success + failed)) and average duration of the last `days` days. */
+export async function getOverviewStats(orgId: string, days: number): Promise<OverviewStats> {
   const [row] = await getPrisma().$queryRaw<
     Array<{ executions: number; failures: number; finished: number; cost_usd: number; avg_duration_ms: number | null }>
   >(Prisma.sql`
@@ -21,7 +21,7 @@ export async function getOverviewStats(orgId: string, since: Date): Promise<Over
            coalesce(sum(cost_usd), 0)::float8 AS cost_usd,
            avg(duration_ms)::float8 AS avg_duration_ms
       FROM executions
-     WHERE org_id = ${orgId}::uuid AND started_at >= ${since}`);
+     WHERE org_id = ${orgId}::uuid AND started_at >= now() - make_interval(days => ${days}::int)`);
   return {
     executions: row.executions,
     failures: row.failures,

@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+
+// Runs against `npm start` (the production build) on port 3100 with its own data directory and
+// the demo data set. E2E_DATABASE_URL (set by scripts/test-all.ts from TEST_DATABASE_URL) runs it
+// on a real PostgreSQL server instead of the embedded database.
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://127.0.0.1:${port}`;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: `test-results/${process.env.E2E_DATA_DIR ?? 'default'}/artifacts`,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: { baseURL, trace: 'off', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'api', testMatch: /api\/.*\.spec\.ts/ },
+    {
+      name: 'ui',
+      testMatch: /ui\/.*\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 900 },
+        launchOptions: {
+          executablePath: chromium,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node --conditions=react-server --import tsx scripts/start.ts',
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      DATA_DIR: process.env.E2E_DATA_DIR ?? '.data-e2e',
+      DEMO_DATA: '1',
+      ALLOW_PRIVATE_WEBHOOKS: '1',
+      WEBHOOK_RETRY_BASE_MS: '200',
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+    },
+  },
+});
