@@ -7,7 +7,10 @@ import type { DayBucket, ScopeStats } from './types';
 
 /**
  * anomaly (info), three independent findings, each with its own id subject:
- * - latency_spread: p95 / p50 > 3 in the current window (a long tail of slow runs);
+ * - latency_spread: p95 / p50 > 3 in the current window (a long tail of slow runs). Per pipeline
+ *   only: organisation-wide, p50 and p95 mix pipelines of very different speeds (a 300 ms
+ *   classifier and a 20 s summariser give p95/p50 ≈ 4 every week), which measures the mix, not a
+ *   tail. A single-pipeline organisation still gets it, from its pipeline scope;
  * - cost_outlier / latency_outlier: a day whose cost (or average duration) is more than 3.5
  *   robust standard deviations above the median day. Robust SD = 1.4826 × MAD (median absolute
  *   deviation), falling back to 1.2533 × mean absolute deviation when MAD = 0 (Iglewicz–Hoaglin).
@@ -19,7 +22,8 @@ import type { DayBucket, ScopeStats } from './types';
  */
 export function detectAnomalies(s: ScopeStats, t: Thresholds, ctx: DetectContext): Insight[] {
   if (!atLeast(s.current.executions, t.min_executions)) return [];
-  return [...detectSpread(s, t, ctx), ...detectDayOutliers(s.days, t, ctx)];
+  const spread = ctx.pipeline_id === null ? [] : detectSpread(s, t, ctx);
+  return [...spread, ...detectDayOutliers(s.days, t, ctx)];
 }
 
 function detectSpread(s: ScopeStats, t: Thresholds, ctx: DetectContext): Insight[] {

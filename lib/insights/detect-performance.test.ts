@@ -32,9 +32,14 @@ describe('anomaly', () => {
   it.each([
     { p95: 3000, want: 0 }, // p95/p50 = 3 exactly: not "more than 3"
     { p95: 3010, want: 1 },
-  ])('p50 1000, p95 $p95 → $want latency_spread', ({ p95, want }) => {
-    const s = scope({ current: win({ p50_duration_ms: 1000, p95_duration_ms: p95 }) });
-    expect(detectAnomalies(s, T, ctx()).filter((i) => i.id.endsWith('latency_spread'))).toHaveLength(want);
+  ])('p50 1000, p95 $p95 → $want latency_spread in a pipeline', ({ p95, want }) => {
+    const s = scope({ pipeline_id: 'p', current: win({ p50_duration_ms: 1000, p95_duration_ms: p95 }) });
+    expect(detectAnomalies(s, T, ctx('p')).filter((i) => i.id.endsWith('latency_spread'))).toHaveLength(want);
+  });
+
+  it('does not report latency_spread organisation-wide, where p95/p50 measures the pipeline mix', () => {
+    const s = scope({ current: win({ p50_duration_ms: 1000, p95_duration_ms: 9000 }) });
+    expect(detectAnomalies(s, T, ctx()).filter((i) => i.id.endsWith('latency_spread'))).toHaveLength(0);
   });
 
   it('flags a cost day far above the median day', () => {
