@@ -12,7 +12,8 @@ const USAGE = `usage: npm run cli -- <command>
   price set --org <slug> --provider P --model M --input USD_PER_MTOK --output USD_PER_MTOK [--cached-input USD_PER_MTOK]
   price list --org <slug>
   import <file.jsonl|file.csv> --org <slug>
-  demo load --org <slug> [--total N] [--days D] [--seed S]`;
+  demo load --org <slug> [--total N] [--days D] [--seed S]
+  user create --org <slug> --email E --password P [--name N]   (dashboard sign-in)`;
 
 async function main() {
   const [group, action, ...rest] = process.argv.slice(2);

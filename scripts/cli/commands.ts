@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db/client';
 import { createOrg, requireOrg } from '@/lib/orgs/orgs';
 import { priceList, priceSet } from './price';
 import { demoLoad } from './demo';
+import { userCreate } from './user';
 
 export type Command = (args: string[]) => Promise<void>;
 
@@ -46,4 +47,5 @@ export const commands: Record<string, Command> = {
   'price set': priceSet,
   'price list': priceList,
   'demo load': demoLoad,
+  'user create': userCreate,
 };
