@@ -1,0 +1,91 @@
+import 'server-only';
+import { computeWindows, fillBuckets, windowDayLabels } from '@/lib/insights/buckets';
+import type { DayBucket, InsightsInput, ScopeStats, WindowStats } from '@/lib/insights/types';
+import { getBuckets, type BucketRow } from '@/lib/queries/get-buckets';
+import { getErrorCounts, type ErrorCountRow } from '@/lib/queries/get-error-counts';
+import { getHourCounts } from '@/lib/queries/get-hour-counts';
+import { getModelStats } from '@/lib/queries/get-model-stats';
+import { getOrgSettings } from '@/lib/queries/get-org-settings';
+import { getPriceOverrides } from '@/lib/queries/get-price-overrides';
+import { getRecovery } from '@/lib/queries/get-recovery';
+import { getStageStats } from '@/lib/queries/get-stage-stats';
+import { getWindowStats, type WindowStatsRow } from '@/lib/queries/get-window-stats';
+import { attachPrices, catalogCandidates, makePriceLookup } from './model-prices';
+import { usableTimeZone } from './time-zone';
+
+// Fills the engine's InsightsInput for one request from SQL aggregates: no raw execution ever
+// reaches JavaScript. Independent queries run together; only the settings (time zone) go first.
+
+export interface InputRequest {
+  orgId: string;
+  days: number;
+  pipelineId?: string | null;
+  /** The request time; defaults to the current time. */
+  now?: Date;
+}
+
+export const EMPTY_WINDOW: Readonly<WindowStats> = Object.freeze({
+  executions: 0, successes: 0, failures: 0, cancelled: 0, cost_usd: 0, failed_cost_usd: 0,
+  avg_duration_ms: null, duration_stddev_ms: null, p50_duration_ms: null, p95_duration_ms: null,
+  p99_duration_ms: null, total_tokens: 0,
+});
+
+const stripPipeline = (rows: BucketRow[]): DayBucket[] => rows.map(({ pipeline_id: _p, ...bucket }) => bucket);
+
+function assembleScopes(stats: WindowStatsRow[], errors: ErrorCountRow[], days: BucketRow[], labels: string[], scopeId: string | null) {
+  const scopes = new Map<string | null, ScopeStats>();
+  const get = (pipelineId: string | null) => {
+    let s = scopes.get(pipelineId);
+    if (!s) {
+      s = { pipeline_id: pipelineId, current: { ...EMPTY_WINDOW }, previous: { ...EMPTY_WINDOW }, by_error_type: {}, days: [] };
+      scopes.set(pipelineId, s);
+    }
+    return s;
+  };
+  get(null);
+  for (const r of stats) get(r.pipeline_id)[r.window] = r.stats;
+  for (const r of errors) get(r.pipeline_id).by_error_type[r.error_type] = r.failures;
+  for (const s of scopes.values()) {
+    s.days = fillBuckets(stripPipeline(days.filter((d) => d.pipeline_id === s.pipeline_id)), labels);
+  }
+  const scope = { ...get(null), pipeline_id: scopeId };
+  const pipelines = [...scopes.values()].filter((s) => s.pipeline_id !== null).sort((a, b) => a.pipeline_id!.localeCompare(b.pipeline_id!));
+  return { scope, pipelines };
+}
+
+export async function loadInsightsInput(req: InputRequest): Promise<InsightsInput> {
+  const { orgId, days } = req;
+  const now = (req.now ?? new Date()).toISOString();
+  const scope = { pipelineId: req.pipelineId ?? null };
+  const settings = await getOrgSettings(orgId);
+  const timeZone = usableTimeZone(settings.timeZone);
+  const w = computeWindows(now, days);
+  const [stats, errors, currentDays, previousDays, modelRows, overrides, stages, hourCounts, recovery] = await Promise.all([
+    getWindowStats(orgId, w, scope),
+    getErrorCounts(orgId, w.current, scope),
+    getBuckets(orgId, w.current, scope, { unit: 'day', timeZone, perPipeline: true }),
+    getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone }),
+    getModelStats(orgId, w.current, scope),
+    getPriceOverrides(orgId),
+    getStageStats(orgId, w.current, scope),
+    getHourCounts(orgId, w.current, scope, timeZone),
+    getRecovery(orgId, w.current, scope),
+  ]);
+  const { scope: scopeStats, pipelines } = assembleScopes(stats, errors, currentDays, windowDayLabels(w.current, timeZone), scope.pipelineId);
+  const price = makePriceLookup(overrides);
+  const models = attachPrices(modelRows, price);
+  return {
+    now,
+    days,
+    time_zone: timeZone,
+    scope: scopeStats,
+    previous_days: fillBuckets(stripPipeline(previousDays), windowDayLabels(w.previous, timeZone)),
+    pipelines: scope.pipelineId ? [] : pipelines,
+    models,
+    catalog: catalogCandidates(models, price),
+    stages,
+    hour_counts: hourCounts,
+    recovery,
+    thresholds: settings.thresholds,
+  };
+}
