@@ -1,0 +1,22 @@
+// GET /api/v1/keys → {keys}: the organisation's API keys (prefix, scopes, last use; never the secret).
+// POST /api/v1/keys {name, scopes} → 201 with the new key, shown this once.
+import { readJsonBody } from '@/lib/api/body';
+import { zodToApiError } from '@/lib/api/errors';
+import { withApi } from '@/lib/api/route';
+import { createApiKey } from '@/lib/auth/api-keys';
+import { listKeys, toKeyItem } from '@/lib/auth/key-admin';
+import { getPrisma } from '@/lib/db/client';
+import { CreateKeyBody, type CreatedKeyResponse } from '@/lib/schemas/keys';
+
+export const GET = withApi({ scope: 'admin' }, async ({ auth }) => ({ keys: await listKeys(auth.orgId) }));
+
+export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
+  const body = CreateKeyBody.safeParse(await readJsonBody(req, 4096));
+  if (!body.success) throw zodToApiError(body.error, 'body');
+  const created = await createApiKey(getPrisma(), auth.orgId, body.data);
+  const response: CreatedKeyResponse = {
+    ...toKeyItem({ ...created, lastUsedAt: null, revokedAt: null }),
+    key: created.key,
+  };
+  return Response.json(response, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+});
