@@ -1,0 +1,17 @@
+// GET /api/v1/webhooks → {webhooks, total}; POST → 201 with the endpoint and its signing secret (shown once).
+import { readJsonBody } from '@/lib/api/body';
+import { zodToApiError } from '@/lib/api/errors';
+import { withApi } from '@/lib/api/route';
+import { createWebhook, listWebhooks } from '@/lib/alerts/webhooks';
+import { MAX_WEBHOOK_BODY_BYTES, WebhookCreateBody } from '@/lib/schemas/alerts';
+
+export const GET = withApi({ scope: 'admin' }, async ({ auth }) => {
+  const webhooks = await listWebhooks(auth.orgId);
+  return { webhooks, total: webhooks.length };
+});
+
+export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
+  const parsed = WebhookCreateBody.safeParse(await readJsonBody(req, MAX_WEBHOOK_BODY_BYTES));
+  if (!parsed.success) throw zodToApiError(parsed.error, 'body');
+  return Response.json(await createWebhook(auth.orgId, parsed.data), { status: 201 });
+});

@@ -1,0 +1,67 @@
+import 'server-only';
+import { logger } from '@/lib/log';
+import { alertsConfig } from './config';
+import type { Detector } from './evaluate';
+import { evaluateOrg } from './evaluate';
+import { claimDueOrgs } from './state';
+
+// Evaluates organisations whose data changed since their last evaluation, every
+// ALERT_EVAL_INTERVAL_MS (default 15 s: new data is evaluated well within 60 s), and every
+// organisation at least every ALERT_SCHEDULE_MS (default 10 min: time alone moves the window).
+
+const ORGS_PER_TICK = 5;
+
+export class EvaluationScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly detect: Detector,
+    private readonly onEnqueued: () => void,
+  ) {}
+
+  start() {
+    this.stopped = false;
+    this.schedule(alertsConfig().evalIntervalMs);
+  }
+
+  private schedule(ms: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = null;
+        if (!this.stopped) this.schedule(alertsConfig().evalIntervalMs);
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async tick() {
+    const cfg = alertsConfig();
+    let orgs: string[];
+    try {
+      orgs = await claimDueOrgs(ORGS_PER_TICK, cfg.scheduleMs);
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'alert scheduler: could not claim organisations');
+      return;
+    }
+    for (const orgId of orgs) {
+      if (this.stopped) return;
+      try {
+        const r = await evaluateOrg(orgId, this.detect);
+        if (r.enqueued.length > 0) this.onEnqueued();
+        logger.info({ orgId, insights: r.insights.length, resolved: r.resolved.length, enqueued: r.enqueued.length }, 'alerts evaluated');
+      } catch (err) {
+        // The organisation is evaluated again on its next data or schedule.
+        logger.error({ err, orgId }, 'alert evaluation failed');
+      }
+    }
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => {});
+  }
+}
