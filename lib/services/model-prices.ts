@@ -1,8 +1,9 @@
 import 'server-only';
 import type { CatalogModelPrice, ModelStats, UnitPrice } from '@/lib/insights/types';
-import { catalogUnitPrices, providerModels, type UnitPrices } from '@/lib/pricing/catalog';
+import { catalogUnitPrices, type UnitPrices } from '@/lib/pricing/catalog';
 import type { PriceOverride } from '@/lib/queries/get-price-overrides';
 import type { ModelUsageRow } from '@/lib/queries/get-model-stats';
+import { replacementCandidates } from './model-candidates';
 
 // Prices for the engine, resolved the way ingest priced the calls (lib/ingest/prices.ts): the
 // organisation's override for (provider, model), then its any-provider override for the model,
@@ -36,15 +37,25 @@ export function attachPrices(rows: readonly ModelUsageRow[], price: ReturnType<t
 }
 
 /**
- * Cheaper-model candidates: every current (not deprecated) flat-priced catalog model of each
- * provider in use, labelled with the provider name as the client sends it (so "google-gla" calls
- * meet "google" models), at the organisation's price where it has an override.
+ * Cheaper-model candidates for the models in use (see model-candidates.ts for which catalog
+ * models qualify), labelled with the provider name as the client sends it (so "google-gla" calls
+ * meet "google" models), at the organisation's price where it has an override. A candidate is
+ * listed when it may replace at least one model in use. The engine pairs models and candidates by
+ * provider only, so an organisation that uses two families of one provider (say Gemini and Claude
+ * on Vertex) may see one family proposed for the other; with one family per provider (the usual
+ * case) every proposal stays in the family.
  */
 export function catalogCandidates(models: readonly ModelStats[], price: ReturnType<typeof makePriceLookup>): CatalogModelPrice[] {
-  const providers = [...new Set(models.map((m) => m.provider).filter((p): p is string => Boolean(p)))];
-  return providers.flatMap((provider) =>
-    providerModels(provider)
-      .filter((m) => !m.deprecated)
-      .map((m) => ({ provider, model: m.modelId, ...(price(provider, m.modelId) ?? fromCatalog(m.prices)) })),
-  );
+  const seen = new Set<string>();
+  const out: CatalogModelPrice[] = [];
+  for (const m of models) {
+    if (!m.provider) continue;
+    for (const c of replacementCandidates(m.provider, m.model)) {
+      const k = key(m.provider, c.modelId);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push({ provider: m.provider, model: c.modelId, ...(price(m.provider, c.modelId) ?? fromCatalog(c.prices)) });
+    }
+  }
+  return out;
 }
