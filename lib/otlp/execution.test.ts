@@ -24,6 +24,13 @@ describe('buildExecution', () => {
     expect(ExecutionInput.safeParse(e).success).toBe(true);
   });
 
+  it('orders calls that start within the same millisecond by their nanoseconds', () => {
+    const first = spanToStage(chatSpan(root, { 'gen_ai.request.model': 'first' }, { spanId: 'ffffffffffffffff' }));
+    const second = spanToStage(chatSpan(root, { 'gen_ai.request.model': 'second' }, { spanId: '0000000000000001' }));
+    const later = { ...second, startNs: second.startNs + 1000n };
+    expect(buildExecution(root, [later, first]).stages!.map((s) => s.model)).toEqual(['first', 'second']);
+  });
+
   it('takes pipeline_id from flowmason.pipeline_id on the span, then the resource, then service.name', () => {
     expect(pipelineIdOf(makeSpan({ attrs: { 'flowmason.pipeline_id': 'from-span' }, resource: { 'flowmason.pipeline_id': 'from-res', 'service.name': 's' } }))).toBe('from-span');
     expect(pipelineIdOf(makeSpan({ resource: { 'flowmason.pipeline_id': 'from-res', 'service.name': 's' } }))).toBe('from-res');

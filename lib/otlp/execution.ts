@@ -50,7 +50,8 @@ function metadataOf(root: OtlpSpan): Record<string, string | number | boolean> {
 
 /** Stages in call order: start time, then span id so that equal starts stay deterministic. */
 export function orderStages(stages: GenAiStage[]): GenAiStage[] {
-  return [...stages].sort((a, b) => a.startedAtMs - b.startedAtMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0));
+  const cmp = <T>(x: T, y: T) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...stages].sort((a, b) => cmp(a.startNs, b.startNs) || cmp(a.spanId, b.spanId));
 }
 
 export function buildExecution(root: OtlpSpan, stages: GenAiStage[]): ExecutionCandidate {

@@ -16,7 +16,7 @@ describe('spanToStage: GenAI semantic conventions', () => {
       'gen_ai.usage.cache_read.input_tokens': 200,
       'gen_ai.usage.reasoning_tokens': 40,
     }, { startMs: 5, durationMs: 1234 });
-    const { stage, spanId, startedAtMs } = spanToStage(span);
+    const { stage, spanId, startNs } = spanToStage(span);
     expect(stage).toEqual({
       stage_id: 'chat gpt-4o',
       stage_type: 'chat',
@@ -30,7 +30,7 @@ describe('spanToStage: GenAI semantic conventions', () => {
       reasoning_tokens: 40,
     });
     expect(spanId).toBe(span.spanId);
-    expect(startedAtMs).toBe(Date.parse('2026-11-20T10:00:00.005Z'));
+    expect(startNs).toBe(BigInt(Date.parse('2026-11-20T10:00:00.005Z')) * 1_000_000n);
     expect(StageInput.safeParse(stage).success).toBe(true);
   });
 

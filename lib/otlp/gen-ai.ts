@@ -9,8 +9,8 @@ import type { OtlpSpan } from './spans';
 // OpenLLMetry's and OpenInference's names, so the common instrumentation libraries all map.
 
 export type StageCandidate = z.input<typeof StageInput>;
-/** A stage with what orders it among its siblings (start time, then span id). */
-export type GenAiStage = { spanId: string; startedAtMs: number; stage: StageCandidate };
+/** A stage with what orders it among its siblings (start time in ns, then span id). */
+export type GenAiStage = { spanId: string; startNs: bigint; stage: StageCandidate };
 
 const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : s.slice(0, max));
 
@@ -88,5 +88,5 @@ export function spanToStage(span: OtlpSpan): GenAiStage {
   };
   // Absent values stay absent (not undefined keys) so stored pending stages are compact JSON.
   for (const k of Object.keys(stage) as Array<keyof StageCandidate>) if (stage[k] === undefined) delete stage[k];
-  return { spanId: span.spanId, startedAtMs: spanStartMs(span), stage };
+  return { spanId: span.spanId, startNs: span.startNs, stage };
 }

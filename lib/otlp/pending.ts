@@ -33,18 +33,21 @@ export async function unlockTraces(client: pg.PoolClient) {
   await client.query('SELECT pg_advisory_unlock_all()');
 }
 
-type Row = { trace_id: string; span_id: string; done: boolean; is_root: boolean; started_ms: number; payload: unknown };
+type Row = { trace_id: string; span_id: string; done: boolean; is_root: boolean; payload: unknown };
+/** A waiting GenAI span's payload: its stage, and its start in ns (the column holds ms only). */
+type StagePayload = { start_ns: string; stage: StageCandidate };
 
 function storedSpan(r: Row): StoredSpan {
   if (r.done || r.payload === null) return { done: r.done, stage: null, root: null };
   if (r.is_root) return { done: false, stage: null, root: rootFromJson(r.payload as RootJson) };
-  return { done: false, stage: { spanId: r.span_id, startedAtMs: r.started_ms, stage: r.payload as StageCandidate }, root: null };
+  const { start_ns, stage } = r.payload as StagePayload;
+  return { done: false, stage: { spanId: r.span_id, startNs: BigInt(start_ns), stage }, root: null };
 }
 
 export async function loadTraceState(client: pg.PoolClient, orgId: string, traceIds: string[]): Promise<TraceState> {
   const keys = await client.query<{ id: string }>('SELECT id FROM execution_keys WHERE org_id = $1 AND id = ANY($2::text[])', [orgId, traceIds]);
   const rows = await client.query<Row>(
-    `SELECT trace_id, span_id, done, is_root, (extract(epoch FROM started_at) * 1000)::float8 AS started_ms, payload
+    `SELECT trace_id, span_id, done, is_root, payload
        FROM otlp_pending_spans WHERE org_id = $1 AND trace_id = ANY($2::text[]) AND expires_at > now()`,
     [orgId, traceIds],
   );
@@ -61,7 +64,7 @@ export const pendingTtlHours = () => {
   return Number.isFinite(h) && h > 0 ? h : 24;
 };
 
-type PendingRow = { traceId: string; spanId: string; startedAtMs: number; isRoot: boolean; payload: unknown; hours: number };
+type PendingRow = { traceId: string; spanId: string; startNs: bigint; isRoot: boolean; payload: unknown; hours: number };
 
 async function insertRows(client: pg.PoolClient, orgId: string, rows: PendingRow[], done: boolean) {
   if (rows.length === 0) return;
@@ -75,7 +78,7 @@ async function insertRows(client: pg.PoolClient, orgId: string, rows: PendingRow
      SELECT $1, t, s, to_timestamp(ms / 1000.0), r, p, $8, now() + h * interval '1 hour'
        FROM unnest($2::text[], $3::text[], $4::float8[], $5::bool[], $6::jsonb[], $7::float8[]) AS u(t, s, ms, r, p, h)
      ${onConflict}`,
-    [orgId, rows.map((r) => r.traceId), rows.map((r) => r.spanId), rows.map((r) => r.startedAtMs), rows.map((r) => r.isRoot),
+    [orgId, rows.map((r) => r.traceId), rows.map((r) => r.spanId), rows.map((r) => Number(r.startNs / 1_000_000n)), rows.map((r) => r.isRoot),
       rows.map((r) => (r.payload === null ? null : JSON.stringify(r.payload))), rows.map((r) => r.hours), done],
   );
 }
@@ -85,12 +88,15 @@ type StageRow = GenAiStage & { traceId: string };
 export async function bufferSpans(client: pg.PoolClient, orgId: string, stages: StageRow[], roots: OtlpSpan[]) {
   const ttl = pendingTtlHours();
   await insertRows(client, orgId, [
-    ...stages.map((s) => ({ traceId: s.traceId, spanId: s.spanId, startedAtMs: s.startedAtMs, isRoot: false, payload: s.stage, hours: ttl })),
-    ...roots.map((r) => ({ traceId: r.traceId, spanId: r.spanId, startedAtMs: Number(r.startNs / 1_000_000n), isRoot: true, payload: rootToJson(r), hours: ROOT_WAIT_MINUTES / 60 })),
+    ...stages.map((s) => {
+      const payload: StagePayload = { start_ns: s.startNs.toString(), stage: s.stage };
+      return { traceId: s.traceId, spanId: s.spanId, startNs: s.startNs, isRoot: false, payload, hours: ttl };
+    }),
+    ...roots.map((r) => ({ traceId: r.traceId, spanId: r.spanId, startNs: r.startNs, isRoot: true, payload: rootToJson(r), hours: ROOT_WAIT_MINUTES / 60 })),
   ], false);
 }
 
-type SpanRef = { traceId: string; spanId: string; startedAtMs: number };
+type SpanRef = { traceId: string; spanId: string; startNs: bigint };
 
 /** The spans of stored executions: the payload goes, the span id stays until the TTL. */
 export async function markDone(client: pg.PoolClient, orgId: string, spans: SpanRef[]) {

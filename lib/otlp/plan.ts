@@ -1,5 +1,5 @@
 import { buildExecution, isMarkedPipeline, isRootSpan, type ExecutionCandidate } from './execution';
-import { isGenAiSpan, spanStartMs, spanToStage, type GenAiStage } from './gen-ai';
+import { isGenAiSpan, spanToStage, type GenAiStage } from './gen-ai';
 import type { OtlpSpan } from './spans';
 
 // What one export request does to each trace it touches, decided from the request's spans and
@@ -21,7 +21,7 @@ export type PlannedExecution = {
   traceId: string;
   item: ExecutionCandidate;
   /** The spans it is made of (its GenAI spans, and its root if that was waiting): marked done. */
-  consumed: Array<{ spanId: string; startedAtMs: number }>;
+  consumed: Array<{ spanId: string; startNs: bigint }>;
   /** Spans of this request that belong to the trace: what is rejected if the execution is. */
   requestSpans: number;
 };
@@ -91,8 +91,8 @@ export function planTraces(spans: OtlpSpan[], state: TraceState): Plan {
       continue;
     }
     const stages = [...merged.values()];
-    const consumed = stages.map((s) => ({ spanId: s.spanId, startedAtMs: s.startedAtMs }));
-    if (!requestRoot) consumed.push({ spanId: root.spanId, startedAtMs: spanStartMs(root) });
+    const consumed = stages.map((s) => ({ spanId: s.spanId, startNs: s.startNs }));
+    if (!requestRoot) consumed.push({ spanId: root.spanId, startNs: root.startNs });
     plan.executions.push({ traceId, item: buildExecution(root, stages), consumed, requestSpans: traceSpans.length });
   }
   return plan;
