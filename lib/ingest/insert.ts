@@ -1,112 +1,75 @@
 import type pg from 'pg';
 import type { ExecutionRow } from './normalize';
+import { executionColumns, stageColumns } from './columns';
 
-// Set-based, idempotent insert of a batch: one transaction, a fixed number of statements whatever
-// the batch size (unnest arrays, no round trip per row). execution_keys is the idempotency
-// registry: ON CONFLICT DO NOTHING there decides which executions are new, so a retried batch or
-// two concurrent requests with the same id store it exactly once. Rows are sorted by id so that
-// concurrent overlapping batches take their locks in the same order (no deadlock).
+// Set-based, idempotent insert of a batch: one transaction and a fixed number of statements
+// whatever the batch size (unnest arrays, no round trip per row). execution_keys is the
+// idempotency registry: ON CONFLICT DO NOTHING there decides which executions are new, so a
+// retried batch or two concurrent requests with the same id store it exactly once. Rows are sorted
+// by id so that concurrent overlapping batches take their key locks in the same order (no
+// deadlock). Executions, their stages and the keys go in ONE statement (data-modifying CTEs): the
+// stages of executions that turn out to be duplicates are dropped by the join, in SQL.
 
-const money = (n: number) => n.toFixed(10);
+const MONTH_MS_PROBE = /^(\d{4}-\d{2})/;
 
+/** Creates the monthly partitions the rows fall in: one call per distinct month, not per range. */
 export async function ensurePartitions(db: pg.Pool | pg.PoolClient, rows: ExecutionRow[]) {
-  if (rows.length === 0) return;
-  let min = rows[0].startedAt;
-  let max = rows[0].startedAt;
-  for (const r of rows) {
-    if (r.startedAt < min) min = r.startedAt;
-    if (r.startedAt > max) max = r.startedAt;
-  }
-  await db.query('SELECT fm_ensure_month_partitions($1, $2)', [min, max]);
+  const months = new Set<string>();
+  for (const r of rows) months.add(MONTH_MS_PROBE.exec(r.startedAt.toISOString())![1]);
+  if (months.size === 0) return;
+  await db.query('SELECT fm_ensure_month_partitions(m, m) FROM unnest($1::timestamptz[]) AS m', [
+    [...months].map((m) => `${m}-01T00:00:00Z`),
+  ]);
 }
 
-async function insertExecutions(client: pg.PoolClient, orgId: string, rows: ExecutionRow[]): Promise<Set<string>> {
-  const { rows: inserted } = await client.query<{ id: string }>(
-    `WITH input AS (
-       SELECT * FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::timestamptz[], $7::int[],
-                            $8::text[], $9::text[], $10::numeric[], $11::bigint[], $12::bigint[], $13::int[],
-                            $14::int[], $15::jsonb[])
-         AS t(id, started_at, pipeline_id, status, completed_at, duration_ms, error_type, error_message,
-              cost_usd, input_tokens, output_tokens, stage_count, unpriced_stages, metadata)
-     ), new_keys AS (
-       INSERT INTO execution_keys (org_id, id, started_at)
-       SELECT $1, id, started_at FROM input ORDER BY id
-       ON CONFLICT DO NOTHING
-       RETURNING id
-     )
-     INSERT INTO executions (org_id, id, started_at, pipeline_id, status, completed_at, duration_ms, error_type,
-                             error_message, cost_usd, input_tokens, output_tokens, stage_count, unpriced_stages, metadata)
-     SELECT $1, i.id, i.started_at, i.pipeline_id, i.status, i.completed_at, i.duration_ms, i.error_type,
-            i.error_message, i.cost_usd, i.input_tokens, i.output_tokens, i.stage_count, i.unpriced_stages, i.metadata
-       FROM input i JOIN new_keys k ON k.id = i.id
-     RETURNING id`,
-    [
-      orgId,
-      rows.map((r) => r.id),
-      rows.map((r) => r.startedAt),
-      rows.map((r) => r.pipelineId),
-      rows.map((r) => r.status),
-      rows.map((r) => r.completedAt),
-      rows.map((r) => r.durationMs),
-      rows.map((r) => r.errorType),
-      rows.map((r) => r.errorMessage),
-      rows.map((r) => money(r.costUsd)),
-      rows.map((r) => r.inputTokens),
-      rows.map((r) => r.outputTokens),
-      rows.map((r) => r.stages.length),
-      rows.map((r) => r.unpricedStages),
-      rows.map((r) => (r.metadata ? JSON.stringify(r.metadata) : null)),
-    ],
-  );
-  return new Set(inserted.map((r) => r.id));
-}
+const INSERT_BATCH = `
+WITH input AS (
+  SELECT * FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::timestamptz[], $7::int[],
+                       $8::text[], $9::text[], $10::numeric[], $11::bigint[], $12::bigint[], $13::int[], $14::int[],
+                       $15::jsonb[]) WITH ORDINALITY
+    AS t(id, started_at, pipeline_id, status, completed_at, duration_ms, error_type, error_message, cost_usd,
+         input_tokens, output_tokens, stage_count, unpriced_stages, metadata, n)
+), new_keys AS (
+  INSERT INTO execution_keys (org_id, id, started_at)
+  SELECT $1, id, started_at FROM input ORDER BY id
+  ON CONFLICT DO NOTHING
+  RETURNING id
+), fresh AS (
+  SELECT i.* FROM input i JOIN new_keys k ON k.id = i.id
+), new_executions AS (
+  INSERT INTO executions (org_id, id, started_at, pipeline_id, status, completed_at, duration_ms, error_type,
+                          error_message, cost_usd, input_tokens, output_tokens, stage_count, unpriced_stages, metadata)
+  SELECT $1, id, started_at, pipeline_id, status, completed_at, duration_ms, error_type, error_message, cost_usd,
+         input_tokens, output_tokens, stage_count, unpriced_stages, metadata
+    FROM fresh
+  RETURNING pipeline_id, started_at
+), new_stages AS (
+  INSERT INTO stage_executions (org_id, execution_id, stage_index, started_at, pipeline_id, stage_id, stage_type,
+                                provider, model, status, duration_ms, input_tokens, output_tokens,
+                                cached_input_tokens, reasoning_tokens, cost_usd, cost_source, error_type)
+  SELECT $1, f.id, s.stage_index, f.started_at, f.pipeline_id, s.stage_id, s.stage_type, s.provider, s.model,
+         s.status, s.duration_ms, s.input_tokens, s.output_tokens, s.cached_input_tokens, s.reasoning_tokens,
+         s.cost_usd, s.cost_source, s.error_type
+    FROM unnest($16::int[], $17::int[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::int[],
+                $24::bigint[], $25::bigint[], $26::bigint[], $27::bigint[], $28::numeric[], $29::text[], $30::text[])
+      AS s(n, stage_index, stage_id, stage_type, provider, model, status, duration_ms, input_tokens, output_tokens,
+           cached_input_tokens, reasoning_tokens, cost_usd, cost_source, error_type)
+    JOIN fresh f ON f.n = s.n
+)
+SELECT pipeline_id, min(started_at) AS first_seen, max(started_at) AS last_seen, count(*)::int AS n
+  FROM new_executions GROUP BY pipeline_id ORDER BY pipeline_id`;
 
-async function insertStages(client: pg.PoolClient, orgId: string, rows: ExecutionRow[]) {
-  const stages = rows.flatMap((r) => r.stages.map((s) => ({ r, s })));
-  if (stages.length === 0) return;
-  const col = <T>(f: (x: (typeof stages)[number]) => T) => stages.map(f);
-  await client.query(
-    `INSERT INTO stage_executions (org_id, execution_id, stage_index, started_at, pipeline_id, stage_id, stage_type,
-       provider, model, status, duration_ms, input_tokens, output_tokens, cached_input_tokens, reasoning_tokens,
-       cost_usd, cost_source, error_type)
-     SELECT $1, * FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-       $8::text[], $9::text[], $10::text[], $11::int[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[],
-       $16::numeric[], $17::text[], $18::text[])`,
-    [
-      orgId,
-      col((x) => x.r.id),
-      col((x) => x.s.stageIndex),
-      col((x) => x.r.startedAt),
-      col((x) => x.r.pipelineId),
-      col((x) => x.s.stageId),
-      col((x) => x.s.stageType),
-      col((x) => x.s.provider),
-      col((x) => x.s.model),
-      col((x) => x.s.status),
-      col((x) => x.s.durationMs),
-      col((x) => x.s.inputTokens),
-      col((x) => x.s.outputTokens),
-      col((x) => x.s.cachedInputTokens),
-      col((x) => x.s.reasoningTokens),
-      col((x) => money(x.s.costUsd)),
-      col((x) => x.s.costSource),
-      col((x) => x.s.errorType),
-    ],
-  );
-}
+type PipelineSeen = { pipeline_id: string; first_seen: Date; last_seen: Date; n: number };
 
-async function upsertPipelines(client: pg.PoolClient, orgId: string, rows: ExecutionRow[]) {
-  await client.query(
-    `INSERT INTO pipelines (org_id, id, first_seen_at, last_seen_at)
-     SELECT $1, pipeline_id, min(started_at), max(started_at)
-       FROM unnest($2::text[], $3::timestamptz[]) AS t(pipeline_id, started_at)
-      GROUP BY pipeline_id ORDER BY pipeline_id
-     ON CONFLICT (org_id, id) DO UPDATE
-       SET first_seen_at = least(pipelines.first_seen_at, excluded.first_seen_at),
-           last_seen_at = greatest(pipelines.last_seen_at, excluded.last_seen_at)`,
-    [orgId, rows.map((r) => r.pipelineId), rows.map((r) => r.startedAt)],
-  );
-}
+// The pipelines upsert comes last, right before COMMIT: it locks the batch's pipeline rows (and,
+// through the alerts trigger, the organisation's alert_state row) for as short a time as possible,
+// so concurrent batches of one organisation overlap everywhere but in that final moment.
+const UPSERT_PIPELINES = `
+INSERT INTO pipelines (org_id, id, first_seen_at, last_seen_at)
+SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[])
+ON CONFLICT (org_id, id) DO UPDATE
+  SET first_seen_at = least(pipelines.first_seen_at, excluded.first_seen_at),
+      last_seen_at = greatest(pipelines.last_seen_at, excluded.last_seen_at)`;
 
 /** Stores the new executions of a batch; returns how many were new. Commits before returning. */
 export async function insertBatch(pool: pg.Pool, orgId: string, batch: ExecutionRow[]): Promise<number> {
@@ -116,12 +79,12 @@ export async function insertBatch(pool: pg.Pool, orgId: string, batch: Execution
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const inserted = await insertExecutions(client, orgId, rows);
-    const fresh = rows.filter((r) => inserted.has(r.id));
-    await insertStages(client, orgId, fresh);
-    if (fresh.length > 0) await upsertPipelines(client, orgId, fresh);
+    const { rows: seen } = await client.query<PipelineSeen>(INSERT_BATCH, [orgId, ...executionColumns(rows), ...stageColumns(rows)]);
+    if (seen.length > 0) {
+      await client.query(UPSERT_PIPELINES, [orgId, seen.map((p) => p.pipeline_id), seen.map((p) => p.first_seen), seen.map((p) => p.last_seen)]);
+    }
     await client.query('COMMIT');
-    return inserted.size;
+    return seen.reduce((sum, p) => sum + p.n, 0);
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;

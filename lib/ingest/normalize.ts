@@ -1,4 +1,4 @@
-import type { ExecutionInput } from '@/lib/schemas/ingest';
+import type { ExecutionInput, StageInput } from '@/lib/schemas/ingest';
 import { deriveErrorType } from './error-type';
 import type { PriceResolver } from './prices';
 
@@ -43,15 +43,15 @@ export type ExecutionRow = {
 
 const MAX_ERROR_MESSAGE = 2000;
 
-function stageRow(s: NonNullable<ExecutionInput['stages']>[number], index: number, price: PriceResolver): StageRow {
-  const usage = { input: s.input_tokens ?? 0, cachedInput: s.cached_input_tokens ?? 0, output: s.output_tokens ?? 0 };
+function stageRow(s: StageInput, index: number, at: Date, price: PriceResolver): StageRow {
+  const usage = { input: s.input_tokens ?? 0, cachedInput: s.cached_input_tokens ?? 0, output: s.output_tokens ?? 0, reasoning: s.reasoning_tokens ?? 0 };
   let costUsd = 0;
   let costSource: CostSource = 'none';
   if (s.cost_usd !== undefined) {
     costUsd = s.cost_usd;
     costSource = 'provided';
   } else if (s.model && usage.input + usage.output > 0) {
-    const priced = price(s.provider ?? null, s.model, usage);
+    const priced = price(s.provider ?? null, s.model, usage, at);
     costUsd = priced?.costUsd ?? 0;
     costSource = priced?.source ?? 'unpriced';
   }
@@ -66,7 +66,7 @@ function stageRow(s: NonNullable<ExecutionInput['stages']>[number], index: numbe
     inputTokens: usage.input,
     outputTokens: usage.output,
     cachedInputTokens: usage.cachedInput,
-    reasoningTokens: s.reasoning_tokens ?? 0,
+    reasoningTokens: usage.reasoning,
     costUsd,
     costSource,
     errorType: s.error_type ?? null,
@@ -77,7 +77,7 @@ export function normalizeExecution(e: ExecutionInput, price: PriceResolver): Exe
   const startedAt = new Date(e.started_at);
   const durationMs = e.duration_ms ?? Date.parse(e.completed_at!) - startedAt.getTime();
   const completedAt = e.completed_at ? new Date(e.completed_at) : new Date(startedAt.getTime() + durationMs);
-  const stages = (e.stages ?? []).map((s, i) => stageRow(s, i, price));
+  const stages = (e.stages ?? []).map((s, i) => stageRow(s, i, startedAt, price));
   const failedStage = stages.find((s) => s.status === 'failed' && s.errorType);
   const errorType =
     e.error_type ?? (e.status === 'failed' ? (failedStage?.errorType ?? deriveErrorType(e.error_message)) : null);
@@ -90,7 +90,7 @@ export function normalizeExecution(e: ExecutionInput, price: PriceResolver): Exe
     completedAt,
     durationMs,
     errorType,
-    errorMessage: e.error_message ? e.error_message.slice(0, MAX_ERROR_MESSAGE) : null,
+    errorMessage: e.error_message ? e.error_message.replaceAll('\u0000', '').slice(0, MAX_ERROR_MESSAGE) : null,
     costUsd: e.cost_usd ?? stageCost,
     inputTokens: stages.reduce((sum, s) => sum + s.inputTokens, 0),
     outputTokens: stages.reduce((sum, s) => sum + s.outputTokens, 0),

@@ -3,7 +3,8 @@ import { catalogCost, costFromUnitPrices, type TokenUsage, type UnitPrices } fro
 
 // Per-organisation price overrides win over the catalog; a model neither knows is unpriced.
 export type PricedCost = { costUsd: number; source: 'catalog' | 'override' };
-export type PriceResolver = (provider: string | null, model: string, usage: TokenUsage) => PricedCost | null;
+/** `at` is when the call happened (some catalog prices depend on the date or the hour). */
+export type PriceResolver = (provider: string | null, model: string, usage: TokenUsage, at: Date) => PricedCost | null;
 
 const key = (provider: string | null, model: string) => `${(provider ?? '').toLowerCase()}\u0000${model}`;
 
@@ -20,10 +21,10 @@ export async function loadPriceOverrides(db: pg.Pool | pg.PoolClient, orgId: str
 }
 
 export function makePriceResolver(overrides: Map<string, UnitPrices>): PriceResolver {
-  return (provider, model, usage) => {
+  return (provider, model, usage, at) => {
     const override = overrides.get(key(provider, model)) ?? overrides.get(key(null, model));
     if (override) return { costUsd: costFromUnitPrices(override, usage), source: 'override' };
-    const hit = catalogCost(provider, model, usage);
+    const hit = catalogCost(provider, model, usage, at);
     return hit ? { costUsd: hit.costUsd, source: 'catalog' } : null;
   };
 }

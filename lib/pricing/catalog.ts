@@ -1,16 +1,22 @@
 import { calcPrice, findProvider, type ModelPrice } from '@pydantic/genai-prices';
+import { compileFastPrice, type FastPrice } from './fast-price';
 
 // The price catalog is @pydantic/genai-prices' bundled data (works offline, maintained upstream,
-// matches dated names such as claude-3-5-sonnet-20241022 to their model). calcPrice costs ~12 µs,
-// too slow for 60,000 stages a second, so a model whose price is a flat per-token rate is resolved
-// once and computed directly; tiered or time-conditional prices always go through calcPrice.
+// matches dated names such as claude-3-5-sonnet-20241022 to their model). calcPrice costs 12–70 µs,
+// too slow for 60,000 stages a second, so a model is resolved once per (provider, model) and its
+// prices compiled into a direct formula (fast-price.ts, checked against calcPrice over the whole
+// catalog). Prices that change with the date or the hour always go through calcPrice, at the
+// time of the call.
 
-export type TokenUsage = { input: number; cachedInput: number; output: number };
+/** cachedInput is part of input and reasoning part of output, as the providers report them. */
+export type TokenUsage = { input: number; cachedInput: number; output: number; reasoning?: number };
 export type UnitPrices = { inputPerMtok: number; outputPerMtok: number; cachedInputPerMtok: number | null };
 export type CatalogHit = { costUsd: number; modelId: string };
 
-type Resolved = { modelId: string; flat: UnitPrices | null } | null;
+type Resolved = { modelId: string; flat: UnitPrices | null; fast: FastPrice | null } | null;
 const resolved = new Map<string, Resolved>();
+/** Model names come from clients: bound the memo so that junk names cannot grow it forever. */
+const MAX_RESOLVED = 20_000;
 
 /** Provider names that clients send, mapped to the catalog's provider ids. */
 const PROVIDER_ALIASES: Record<string, string> = {
@@ -39,20 +45,28 @@ function flatPrices(prices: ModelPrice): UnitPrices | null {
   return { inputPerMtok: input, outputPerMtok: output, cachedInputPerMtok: num('cache_read_mtok') ?? null };
 }
 
-function usageFor(u: TokenUsage) {
-  return { input_tokens: u.input, cache_read_tokens: u.cachedInput, output_tokens: u.output };
+/** The usage in the package's terms; parts are capped at their whole, as calcPrice requires. */
+export function catalogUsage(u: TokenUsage): Record<string, number> {
+  const usage: Record<string, number> = { input_tokens: u.input, cache_read_tokens: Math.min(u.cachedInput, u.input), output_tokens: u.output };
+  if (u.reasoning) usage.output_reasoning_tokens = Math.min(u.reasoning, u.output);
+  return usage;
 }
 
 function resolve(provider: string | undefined, model: string): Resolved {
   const key = `${provider ?? ''}\u0000${model}`;
-  if (resolved.has(key)) return resolved.get(key)!;
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
   let hit: Resolved = null;
   try {
     const r = calcPrice({ input_tokens: 1, output_tokens: 1 }, model, provider ? { providerId: provider } : {});
-    if (r) hit = { modelId: r.model.id, flat: Array.isArray(r.model.prices) ? null : flatPrices(r.model.prices) };
+    if (r) {
+      const prices = Array.isArray(r.model.prices) ? null : r.model.prices;
+      hit = { modelId: r.model.id, flat: prices && flatPrices(prices), fast: prices && compileFastPrice(prices) };
+    }
   } catch {
     hit = null;
   }
+  if (resolved.size >= MAX_RESOLVED) resolved.clear();
   resolved.set(key, hit);
   return hit;
 }
@@ -63,14 +77,23 @@ export function costFromUnitPrices(p: UnitPrices, u: TokenUsage): number {
   return ((u.input - cached) * p.inputPerMtok + cached * cachedRate + u.output * p.outputPerMtok) / 1e6;
 }
 
-/** The catalog's cost for one call, or null when the catalog does not know the model. */
-export function catalogCost(provider: string | null | undefined, model: string, u: TokenUsage): CatalogHit | null {
+/**
+ * The catalog's cost for one call, or null when the catalog does not know the model. `at` is when
+ * the call happened: it picks date- or hour-dependent prices (default: now).
+ */
+export function catalogCost(provider: string | null | undefined, model: string, u: TokenUsage, at?: Date): CatalogHit | null {
   const providerId = catalogProviderId(provider);
   const r = resolve(providerId, model);
   if (!r) return null;
-  if (r.flat) return { costUsd: costFromUnitPrices(r.flat, u), modelId: r.modelId };
-  const full = calcPrice(usageFor(u), model, providerId ? { providerId } : {});
-  return full ? { costUsd: full.total_price, modelId: r.modelId } : null;
+  if (r.fast) {
+    return { costUsd: r.fast({ input: u.input, cachedInput: u.cachedInput, output: u.output, reasoning: u.reasoning ?? 0 }), modelId: r.modelId };
+  }
+  try {
+    const full = calcPrice(catalogUsage(u), model, { ...(providerId ? { providerId } : {}), ...(at ? { timestamp: at } : {}) });
+    return full ? { costUsd: full.total_price, modelId: r.modelId } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Flat unit prices of a model in the catalog (null when unknown or tiered). */

@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db/client';
 import { createOrg, requireOrg } from '@/lib/orgs/orgs';
 import { priceList, priceSet } from './price';
 import { demoLoad } from './demo';
+import { importCommand } from './import';
 import { userCreate } from './user';
 
 export type Command = (args: string[]) => Promise<void>;
@@ -47,5 +48,6 @@ export const commands: Record<string, Command> = {
   'price set': priceSet,
   'price list': priceList,
   'demo load': demoLoad,
+  import: importCommand,
   'user create': userCreate,
 };
