@@ -37,12 +37,21 @@ export function zodToApiError(err: z.ZodError, where: 'query' | 'body' | 'params
 // answer 503 with Retry-After, never 500, so clients retry.
 const UNAVAILABLE_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
+// Prisma reports the same conditions with its own codes (can't reach / timed out / connection
+// closed / pool timeout) and carries the driver adapter's classification in meta.driverAdapterError.
+const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const ADAPTER_UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+type AdapterCause = { kind?: string; code?: string; originalCode?: string };
+
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; cause?: unknown } | null;
+  const e = err as { code?: string; message?: string; cause?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } } } | null;
   if (!e) return false;
-  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (e.code && (UNAVAILABLE_CODES.has(e.code) || PRISMA_UNAVAILABLE_CODES.has(e.code))) return true;
+  const adapter = e.meta?.driverAdapterError?.cause;
+  if (adapter?.kind && ADAPTER_UNAVAILABLE_KINDS.has(adapter.kind)) return true;
+  if (UNAVAILABLE_CODES.has(adapter?.code ?? adapter?.originalCode ?? '')) return true;
   const msg = e.message ?? '';
-  if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|statement timeout|canceling statement/i.test(msg)) return true;
+  if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|statement timeout|canceling statement|Query read timeout/i.test(msg)) return true;
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 

@@ -6,6 +6,7 @@ import { verifyApiKey, type KeyAuth, type Scope } from '@/lib/auth/api-keys';
 import { getPrisma } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { ApiError, errorResponse, isDatabaseUnavailable, zodToApiError } from './errors';
+import { enforceRateLimit, rejectAnonymous } from './rate-limit';
 
 // The one wrapper around every /api/v1 handler: request id, authentication (the organisation comes
 // from the credentials alone), scope check, zod parsing of query and path params, and the mapping
@@ -52,7 +53,8 @@ export function withApi<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodTyp
     const started = performance.now();
     let response: Response;
     try {
-      const auth = await authenticate(req);
+      const auth = await authenticate(req).catch((err: unknown) => rejectAnonymous(req.headers, err));
+      await enforceRateLimit(`key:${auth.keyId}`); // a session's keyId is "session:<id>"
       if (!auth.scopes.includes(opts.scope)) {
         throw new ApiError(403, 'forbidden', `this key lacks the "${opts.scope}" scope`);
       }

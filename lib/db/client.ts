@@ -16,14 +16,26 @@ export function databaseUrl(): string {
   return url;
 }
 
-function create(): Db {
-  const pool = new pg.Pool({
-    connectionString: databaseUrl(),
-    max: Number(process.env.DB_POOL_SIZE ?? 10),
+/**
+ * Pool settings. A request must never wait forever on the database: connecting gives up after
+ * 5 s, the server cancels a statement after DB_STATEMENT_TIMEOUT_MS (57014), and the client stops
+ * waiting 2 s after that even when the server does not answer at all (the embedded PGlite ignores
+ * statement_timeout; a half-open connection never answers). Each maps to 503 + Retry-After.
+ */
+export function poolConfig(url: string, env: Record<string, string | undefined> = process.env): pg.PoolConfig {
+  const statementTimeout = Number(env.DB_STATEMENT_TIMEOUT_MS ?? 15_000);
+  return {
+    connectionString: url,
+    max: Number(env.DB_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15_000),
-  });
+    statement_timeout: statementTimeout,
+    ...(statementTimeout > 0 ? { query_timeout: statementTimeout + 2_000 } : {}),
+  };
+}
+
+function create(): Db {
+  const pool = new pg.Pool(poolConfig(databaseUrl()));
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
