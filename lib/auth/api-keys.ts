@@ -11,10 +11,12 @@ export type KeyAuth = { orgId: string; keyId: string; scopes: Scope[] };
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const PREFIX_LENGTH = 11;
 
+/** 32 uniform base62 characters (≈190 bits): bytes ≥ 248 are skipped so that `% 62` is unbiased. */
 export function generateKey(): string {
-  const bytes = randomBytes(32);
   let body = '';
-  for (const b of bytes) body += ALPHABET[b % 62];
+  while (body.length < 32) {
+    for (const b of randomBytes(40)) if (b < 248 && body.length < 32) body += ALPHABET[b % 62];
+  }
   return `fm_${body}`;
 }
 
