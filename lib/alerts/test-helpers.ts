@@ -30,8 +30,8 @@ export interface Received {
   answered: number;
 }
 
-/** `script`: status per request in order (then 200); `delayMs`: wait before answering. */
-export async function startReceiver(script: number[] = [], opts: { delayMs?: number } = {}) {
+/** `script`: status per request in order (then 200); `delayMs`: wait before answering (per request when a list). */
+export async function startReceiver(script: number[] = [], opts: { delayMs?: number | number[] } = {}) {
   const received: Received[] = [];
   let secret = '';
   let i = 0;
@@ -45,11 +45,13 @@ export async function startReceiver(script: number[] = [], opts: { delayMs?: num
       try {
         payload = new Webhook(secret).verify(body, headers) as Received['payload'];
       } catch {}
-      const answered = script[i++] ?? 200;
+      const n = i++;
+      const answered = script[n] ?? 200;
+      const delay = Array.isArray(opts.delayMs) ? (opts.delayMs[n] ?? 0) : (opts.delayMs ?? 0);
       received.push({ headers, body, verified: payload !== null, payload, answered });
       setTimeout(() => {
         if (!res.destroyed) res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered >= 300 ? 'nope' : 'ok');
-      }, opts.delayMs ?? 0);
+      }, delay);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

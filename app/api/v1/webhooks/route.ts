@@ -1,6 +1,6 @@
 // GET /api/v1/webhooks → {webhooks, total}; POST → 201 with the endpoint and its signing secret (shown once).
 import { readJsonBody } from '@/lib/api/body';
-import { zodToApiError } from '@/lib/api/errors';
+import { badRequest, zodToApiError } from '@/lib/api/errors';
 import { withApi } from '@/lib/api/route';
 import { createWebhook, listWebhooks } from '@/lib/alerts/webhooks';
 import { MAX_WEBHOOK_BODY_BYTES, WebhookCreateBody } from '@/lib/schemas/alerts';
@@ -11,7 +11,9 @@ export const GET = withApi({ scope: 'admin' }, async ({ auth }) => {
 });
 
 export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
-  const parsed = WebhookCreateBody.safeParse(await readJsonBody(req, MAX_WEBHOOK_BODY_BYTES));
+  const body = await readJsonBody(req, MAX_WEBHOOK_BODY_BYTES);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('request body must be a JSON object');
+  const parsed = WebhookCreateBody.safeParse(body);
   if (!parsed.success) throw zodToApiError(parsed.error, 'body');
   return Response.json(await createWebhook(auth.orgId, parsed.data), { status: 201 });
 });
