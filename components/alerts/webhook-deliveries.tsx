@@ -33,7 +33,7 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   if (q.data.total === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No deliveries yet: an insight that matches this endpoint sends one.</p>;
   return (
     <div className="-mx-4 overflow-x-auto px-4">
-      <table className="w-full text-xs" data-testid="webhook-deliveries">
+      <table className="w-full min-w-[36rem] text-xs" data-testid="webhook-deliveries">
         <caption className="sr-only">Latest deliveries ({q.data.deliveries.length} of {q.data.total})</caption>
         <thead>
           <tr className="border-b border-zinc-200 text-left text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
