@@ -1,0 +1,13 @@
+// What a chart draws: one entry per data key, with its unit formatter for tooltips and tables.
+export type SeriesKind = 'bar' | 'line' | 'area';
+
+export type Series = {
+  key: string;
+  name: string;
+  kind: SeriesKind;
+  color: string;
+  format: (value: number) => string;
+  dashed?: boolean;
+  /** Second y-axis (right), e.g. counts next to a rate. */
+  right?: boolean;
+};

@@ -1,0 +1,56 @@
+'use client';
+import { ReportCard } from '@/components/report/report-card';
+import { CsvButton } from '@/components/ui/csv-button';
+import { csvColumns, DataTable, ShareBar, type Column } from '@/components/ui/data-table';
+import { formatCount, formatPercent } from '@/lib/format';
+import type { ReliabilityMetrics } from '@/lib/schemas/insights';
+
+type ErrorRow = { error_type: string; failures: number; share: number };
+type PipelineRow = ReliabilityMetrics['by_pipeline'][number];
+
+const errorColumns: Column<ErrorRow>[] = [
+  { header: 'Error type', cell: (r) => <code className="text-xs">{r.error_type}</code>, csv: (r) => r.error_type },
+  { header: 'Failures', cell: (r) => formatCount(r.failures), csv: (r) => r.failures, align: 'right' },
+  { header: 'Share', cell: (r) => <ShareBar share={r.share} />, csv: (r) => r.share, align: 'right' },
+];
+const pipelineColumns: Column<PipelineRow>[] = [
+  { header: 'Pipeline', cell: (r) => r.pipeline_id, csv: (r) => r.pipeline_id },
+  { header: 'Runs', cell: (r) => formatCount(r.executions), csv: (r) => r.executions, align: 'right' },
+  { header: 'Failed', cell: (r) => formatCount(r.failures), csv: (r) => r.failures, align: 'right' },
+  {
+    header: 'Failure rate',
+    cell: (r) => <span className={r.failure_rate != null && r.failure_rate >= 0.1 ? 'font-medium text-red-700 dark:text-red-400' : ''}>{formatPercent(r.failure_rate)}</span>,
+    csv: (r) => r.failure_rate,
+    align: 'right',
+  },
+];
+
+/** by_error_type is a map; as rows, most frequent first, with its share of all failures. */
+export function errorRows(byType: Record<string, number>): ErrorRow[] {
+  const total = Object.values(byType).reduce((a, b) => a + b, 0);
+  return Object.entries(byType)
+    .map(([error_type, failures]) => ({ error_type, failures, share: total > 0 ? failures / total : 0 }))
+    .sort((a, b) => b.failures - a.failures);
+}
+
+/** Failures by error type and by pipeline. */
+export function FailureBreakdowns() {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <ReportCard
+        title="Failures by error type"
+        testId="failures-by-type"
+        actions={(r, f) => <CsvButton filename={`failures-by-error-type-${f.days}d`} columns={csvColumns(errorColumns)} rows={errorRows(r.reliability_metrics.by_error_type)} />}
+      >
+        {(r) => <DataTable caption="Failures by error type" columns={errorColumns} rows={errorRows(r.reliability_metrics.by_error_type)} rowKey={(x) => x.error_type} empty="No failed runs in this range." testId="table-by-error-type" />}
+      </ReportCard>
+      <ReportCard
+        title="Failures by pipeline"
+        testId="failures-by-pipeline"
+        actions={(r, f) => <CsvButton filename={`failures-by-pipeline-${f.days}d`} columns={csvColumns(pipelineColumns)} rows={r.reliability_metrics.by_pipeline} />}
+      >
+        {(r) => <DataTable caption="Failures by pipeline" columns={pipelineColumns} rows={r.reliability_metrics.by_pipeline} rowKey={(x) => x.pipeline_id} testId="table-failures-by-pipeline" />}
+      </ReportCard>
+    </div>
+  );
+}
