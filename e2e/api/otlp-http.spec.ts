@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { decodeProtobufStatus } from '../../lib/otlp/proto';
 import { sql } from '../db';
-import { bearer, newOrgWithKey } from '../support';
+import { bearer, cli, lastLine, newOrgWithKey } from '../support';
 
 // OTLP/HTTP at the protocol level: partial success, bad data, auth, and the error encodings.
 
@@ -23,8 +23,18 @@ function span(traceId: string, spanId: string, parentSpanId: string | undefined,
 const body = (...spans: unknown[]) => ({ resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'raw-otlp' } }] }, scopeSpans: [{ spans }] }] });
 const gen = { 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.usage.input_tokens': 10 };
 
+// One organisation (and a read-only key in it) for the file: the CLI is the slow part.
+let slug: string;
+let key: string;
+let readOnly: string;
+test.beforeAll(() => {
+  test.setTimeout(120_000);
+  ({ slug, key } = newOrgWithKey('ingest'));
+  readOnly = lastLine(cli('key', 'create', '--org', slug, '--scopes', 'read', '--name', 'e2e-read'));
+});
+test.beforeEach(() => test.setTimeout(120_000));
+
 test('partial success: a span that comes after its trace was stored is rejected and said why', async ({ request }) => {
-  const { slug, key } = newOrgWithKey('ingest');
   const traceId = hex(16);
   const root = hex(8);
   const ok = await request.post(URL_, { headers: { ...bearer(key), 'content-type': 'application/json' }, data: body(span(traceId, root, undefined, {}), span(traceId, hex(8), root, gen)) });
@@ -43,7 +53,6 @@ test('partial success: a span that comes after its trace was stored is rejected 
 });
 
 test('bad data is a 400 in the request\'s encoding; auth and media type are checked first', async ({ request }) => {
-  const { key } = newOrgWithKey('ingest');
   const proto = await request.post(URL_, { headers: { ...bearer(key), 'content-type': 'application/x-protobuf' }, data: Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]) });
   expect(proto.status()).toBe(400);
   expect(proto.headers()['content-type']).toBe('application/x-protobuf');
@@ -60,7 +69,6 @@ test('bad data is a 400 in the request\'s encoding; auth and media type are chec
   const anonymous = await request.post(URL_, { headers: { 'content-type': 'application/x-protobuf' }, data: Buffer.alloc(0) });
   expect(anonymous.status()).toBe(401);
   expect(decodeProtobufStatus(await anonymous.body()).code).toBe(16);
-  const readOnly = newOrgWithKey('read').key;
   const forbidden = await request.post(URL_, { headers: { ...bearer(readOnly), 'content-type': 'application/json' }, data: '{}' });
   expect(forbidden.status()).toBe(403);
   expect(await forbidden.json()).toMatchObject({ code: 7, error: { code: 'forbidden' } });

@@ -21,8 +21,16 @@ const stages = async (orgSlug: string, id: string) =>
                 FROM stage_executions s JOIN organizations o ON o.id = s.org_id WHERE o.slug = $1 AND s.execution_id = $2
                ORDER BY s.stage_index`, [orgSlug, id]);
 
+// One organisation for the file: the CLI that creates it is the slow part on a busy machine.
+let slug: string;
+let key: string;
+test.beforeAll(() => {
+  test.setTimeout(120_000);
+  ({ slug, key } = newOrgWithKey('read,ingest'));
+});
+test.beforeEach(() => test.setTimeout(120_000));
+
 test('the JSON exporter: a trace becomes one execution with priced stages, and a re-export adds nothing', async ({ request }) => {
-  const { slug, key } = newOrgWithKey('read,ingest');
   const rec = recorder({ 'service.name': 'support-bot', 'deployment.environment.name': 'e2e' });
   const root = rec.root('answer-ticket');
   const http = rec.child(root, 'GET /kb', { 'http.request.method': 'GET' });
@@ -63,7 +71,6 @@ test('the JSON exporter: a trace becomes one execution with priced stages, and a
 });
 
 test('the protobuf exporter (gzip, env-configured): children exported before their root complete the trace', async () => {
-  const { slug, key } = newOrgWithKey('ingest');
   const rec = recorder({ 'service.name': 'ignored-when-named', 'flowmason.pipeline_id': 'rag-answer' });
   const root = rec.root('rag');
   const calls = ['embed', 'rerank', 'generate'].map((name, i) => {
@@ -93,7 +100,6 @@ test('the protobuf exporter (gzip, env-configured): children exported before the
 });
 
 test('a failed call that fails its run yields a failed execution with the error type', async () => {
-  const { slug, key } = newOrgWithKey('ingest');
   const rec = recorder({ 'service.name': 'summarizer' });
   const root = rec.root('summarize');
   const call = rec.child(root, 'chat gpt-4o', { 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'gpt-4o' });
