@@ -1,8 +1,10 @@
 import 'server-only';
 import type pg from 'pg';
+import { ApiError } from '@/lib/api/errors';
 import { ingestItems } from '@/lib/ingest/ingest';
+import { logger } from '@/lib/log';
 import { MAX_BATCH, type IngestRejected } from '@/lib/schemas/ingest';
-import { withKeyLocks } from './key-lock';
+import { KeyLockTimeout, withKeyLocks } from './key-lock';
 import { bufferSpans, cleanupExpired, dropTraces, lockKeys, lockTraces, loadTraceState, markDone, unlockTraces } from './pending';
 import { planTraces, type Plan, type PlannedExecution } from './plan';
 import type { PartialSuccess } from './proto';
@@ -92,9 +94,15 @@ export async function ingestTraces(pool: pg.Pool, orgId: string, read: ReadSpans
   if (read.spans.length > 0) {
     const traceIds = [...new Set(read.spans.map((s) => s.traceId))];
     const keys = lockKeys(orgId, traceIds);
-    const { failed, late } = await withKeyLocks(keys, () => exportLocked(pool, orgId, read, traceIds, keys));
+    const { failed, late } = await withKeyLocks(keys, () => exportLocked(pool, orgId, read, traceIds, keys)).catch((err: unknown) => {
+      if (!(err instanceof KeyLockTimeout)) throw err;
+      throw new ApiError(503, 'unavailable', 'busy with other exports of the same traces; retry shortly', undefined, { 'Retry-After': '5' });
+    });
     rejectedSpans += late.spans + failed.reduce((n, f) => n + f.execution.requestSpans, 0);
     messages.push(...describe(failed, late));
   }
-  return rejectedSpans > 0 ? { rejectedSpans, errorMessage: messages.join('; ').slice(0, MAX_MESSAGE) } : null;
+  if (rejectedSpans === 0) return null;
+  const errorMessage = messages.join('; ').slice(0, MAX_MESSAGE);
+  logger.warn({ orgId, rejectedSpans, errorMessage }, 'otlp: spans rejected');
+  return { rejectedSpans, errorMessage };
 }
