@@ -50,33 +50,54 @@ export async function cancelDelivery(d: ClaimedDelivery, reason: string) {
      WHERE org_id = ${d.org_id}::uuid AND id = ${d.id}::uuid AND status = 'pending'`;
 }
 
-/** Logs the attempt and moves the delivery on, in one transaction. */
-export async function recordAttempt(d: ClaimedDelivery, startedAt: Date, r: SendResult, o: AttemptOutcome) {
+/**
+ * Logs the attempt and moves the delivery on — and on 410 disables the endpoint and cancels its
+ * other pending deliveries — in ONE statement (data-modifying CTEs), so it is atomic without a
+ * transaction to open: on the embedded database a busy moment could otherwise refuse to start one,
+ * and losing the record of an answered attempt means sending it again after the lease.
+ */
+async function recordAttemptOnce(d: ClaimedDelivery, startedAt: Date, r: SendResult, o: AttemptOutcome) {
   const status = o.kind === 'delivered' ? 'delivered' : o.kind === 'retry' ? 'pending' : 'failed';
   const error = o.kind === 'failed' && r.error ? `${r.error} (gave up: retry window over)` : r.error;
   const next = o.kind === 'retry' ? o.nextAttemptAt.toISOString() : null;
-  const prisma = getPrisma();
-  await prisma.$transaction([
-    prisma.$executeRaw`
+  const gone = o.kind === 'gone';
+  const reason = `the endpoint answered 410 Gone at ${startedAt.toISOString()}`;
+  await getPrisma().$queryRaw`
+    WITH attempt AS (
       INSERT INTO webhook_attempts (org_id, delivery_id, attempt, started_at, duration_ms, status_code, error)
       SELECT org_id, id, ${d.attempts}::int, ${startedAt.toISOString()}::timestamptz, ${r.durationMs}::int, ${r.statusCode}::int, ${r.error}::text
         FROM webhook_deliveries WHERE org_id = ${d.org_id}::uuid AND id = ${d.id}::uuid
-      ON CONFLICT DO NOTHING`,
-    prisma.$executeRaw`
+      ON CONFLICT DO NOTHING
+      RETURNING attempt
+    ), delivery AS (
       UPDATE webhook_deliveries
          SET status = ${status}::text, last_status = ${r.statusCode}::int, last_error = ${error}::text,
              next_attempt_at = COALESCE(${next}::timestamptz, next_attempt_at),
              delivered_at = CASE WHEN ${status}::text = 'delivered' THEN now() END
-       WHERE org_id = ${d.org_id}::uuid AND id = ${d.id}::uuid`,
-    ...(o.kind === 'gone'
-      ? [
-          prisma.$executeRaw`
-            UPDATE webhooks SET enabled = false, disabled_reason = ${`the endpoint answered 410 Gone at ${startedAt.toISOString()}`}
-             WHERE org_id = ${d.org_id}::uuid AND id = ${d.webhook_id}::uuid`,
-          prisma.$executeRaw`
-            UPDATE webhook_deliveries SET status = 'cancelled', last_error = 'endpoint disabled (410 Gone)'
-             WHERE org_id = ${d.org_id}::uuid AND webhook_id = ${d.webhook_id}::uuid AND status = 'pending' AND id <> ${d.id}::uuid`,
-        ]
-      : []),
-  ]);
+       WHERE org_id = ${d.org_id}::uuid AND id = ${d.id}::uuid
+      RETURNING id
+    ), disabled AS (
+      UPDATE webhooks SET enabled = false, disabled_reason = ${reason}::text
+       WHERE ${gone}::boolean AND org_id = ${d.org_id}::uuid AND id = ${d.webhook_id}::uuid
+      RETURNING id
+    ), cancelled AS (
+      UPDATE webhook_deliveries SET status = 'cancelled', last_error = 'endpoint disabled (410 Gone)'
+       WHERE ${gone}::boolean AND org_id = ${d.org_id}::uuid AND webhook_id = ${d.webhook_id}::uuid
+         AND status = 'pending' AND id <> ${d.id}::uuid
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM attempt)::int AS attempts, (SELECT count(*) FROM delivery)::int AS deliveries,
+           (SELECT count(*) FROM disabled)::int AS disabled, (SELECT count(*) FROM cancelled)::int AS cancelled`;
+}
+
+/** Records an attempt, retrying a few times (the statement is idempotent) before giving up. */
+export async function recordAttempt(d: ClaimedDelivery, startedAt: Date, r: SendResult, o: AttemptOutcome) {
+  for (let i = 0; ; i++) {
+    try {
+      return await recordAttemptOnce(d, startedAt, r, o);
+    } catch (err) {
+      if (i >= 3) throw err;
+      await new Promise((res) => setTimeout(res, 500 * 2 ** i));
+    }
+  }
 }

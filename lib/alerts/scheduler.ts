@@ -3,7 +3,7 @@ import { logger } from '@/lib/log';
 import { alertsConfig } from './config';
 import type { Detector } from './evaluate';
 import { evaluateOrg } from './evaluate';
-import { claimDueOrgs } from './state';
+import { claimDueOrgs, releaseClaim } from './state';
 
 // Evaluates organisations whose data changed since their last evaluation, every
 // ALERT_EVAL_INTERVAL_MS (default 15 s: new data is evaluated well within 60 s), and every
@@ -53,8 +53,9 @@ export class EvaluationScheduler {
         if (r.enqueued.length > 0) this.onEnqueued();
         logger.info({ orgId, insights: r.insights.length, resolved: r.resolved.length, enqueued: r.enqueued.length }, 'alerts evaluated');
       } catch (err) {
-        // The organisation is evaluated again on its next data or schedule.
+        // Due again on the next tick: a transient failure must not hold an alert back until the schedule.
         logger.error({ err, orgId }, 'alert evaluation failed');
+        await releaseClaim(orgId).catch(() => {});
       }
     }
   }

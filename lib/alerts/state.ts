@@ -28,3 +28,8 @@ export async function markEvaluated(orgId: string) {
     INSERT INTO alert_state (org_id, evaluated_at) VALUES (${orgId}::uuid, now())
     ON CONFLICT (org_id) DO UPDATE SET evaluated_version = alert_state.data_version, evaluated_at = now()`;
 }
+
+/** After a failed evaluation: make the organisation due again on the scheduler's next tick. */
+export async function releaseClaim(orgId: string) {
+  await getPrisma().$executeRaw`UPDATE alert_state SET evaluated_at = NULL WHERE org_id = ${orgId}::uuid`;
+}
