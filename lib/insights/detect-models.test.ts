@@ -55,6 +55,12 @@ describe('model_recommendation', () => {
     expect(computeDowngrades([{ ...gpt4o, calls }], catalog, T)).toHaveLength(want);
   });
 
+  it('honours the models a candidate may replace', () => {
+    const half = cat('half', 1.25, 5, 0.625);
+    expect(computeDowngrades([gpt4o], [{ ...half, replaces: ['gpt-4o'] }], T)[0]?.alternative_model).toBe('half');
+    expect(computeDowngrades([gpt4o], [{ ...half, replaces: ['o3-mini'] }], T)).toEqual([]);
+  });
+
   it('never claims more savings than was spent', () => {
     const [d] = computeDowngrades([{ ...gpt4o, cost_usd: 3 }], catalog, T);
     expect(d.potential_savings).toBe(3);

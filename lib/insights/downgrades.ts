@@ -44,7 +44,8 @@ const sameProvider = (a: string, b: string) => a.toLowerCase() === b.toLowerCase
 
 /**
  * For each model with ≥ min_calls calls and a known price, the best-fitting cheaper model of the
- * SAME provider: among catalog models costing ≤ 50% for this exact token mix, the MOST expensive
+ * SAME provider (and, when the candidate lists the models it `replaces`, one of those): among
+ * catalog models costing ≤ 50% for this exact token mix, the MOST expensive
  * one — the closest in capability tier, and the most conservative saving. Ties: model name.
  * Models whose tokens or price are zero are skipped (nothing to save).
  */
@@ -60,7 +61,7 @@ export function computeDowngrades(
     if (priced <= 0 || m.cost_usd <= 0) continue;
     const provider = m.provider;
     const candidates = catalog
-      .filter((c) => sameProvider(c.provider, provider) && c.model !== m.model)
+      .filter((c) => sameProvider(c.provider, provider) && c.model !== m.model && (!c.replaces || c.replaces.includes(m.model)))
       .map((c) => ({ c, cost: priceTokens(c, m) }))
       .filter(({ cost }) => atLeast(t.model_recommendation_max_price_ratio * priced, cost))
       .sort((a, b) => b.cost - a.cost || a.c.model.localeCompare(b.c.model));

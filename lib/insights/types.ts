@@ -67,6 +67,11 @@ export interface UnitPrice {
 export interface CatalogModelPrice extends UnitPrice {
   provider: string;
   model: string;
+  /**
+   * The models in use this candidate may replace (e.g. only those of its own family); absent =
+   * any model of the same provider.
+   */
+  replaces?: readonly string[];
 }
 
 /** Stage executions of one (provider, model) in the current window (`GROUP BY provider, model`). */

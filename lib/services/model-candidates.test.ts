@@ -39,4 +39,11 @@ describe('replacement candidates', () => {
     expect(proposal('openai', 'o3-mini')).toBeNull(); // no cheaper o-series model
     expect(proposal('acme', 'acme-llm-9')).toBeNull(); // unknown provider: nothing to propose
   });
+
+  it('keeps each model to its own family when one provider serves several', () => {
+    const price = makePriceLookup([]);
+    const models = attachPrices([usage('openai', 'gpt-4o'), usage('openai', 'o3-mini')], price);
+    const found = computeDowngrades(models, catalogCandidates(models, price), DEFAULT_THRESHOLDS);
+    expect(found.map((d) => d.model)).toEqual(['gpt-4o']); // gpt models are not offered to o3-mini
+  });
 });

@@ -39,23 +39,20 @@ export function attachPrices(rows: readonly ModelUsageRow[], price: ReturnType<t
 /**
  * Cheaper-model candidates for the models in use (see model-candidates.ts for which catalog
  * models qualify), labelled with the provider name as the client sends it (so "google-gla" calls
- * meet "google" models), at the organisation's price where it has an override. A candidate is
- * listed when it may replace at least one model in use. The engine pairs models and candidates by
- * provider only, so an organisation that uses two families of one provider (say Gemini and Claude
- * on Vertex) may see one family proposed for the other; with one family per provider (the usual
- * case) every proposal stays in the family.
+ * meet "google" models), at the organisation's price where it has an override, each listing the
+ * models in use it may replace (so Gemini is never offered a Claude resold on Vertex, nor o3-mini
+ * a GPT model).
  */
 export function catalogCandidates(models: readonly ModelStats[], price: ReturnType<typeof makePriceLookup>): CatalogModelPrice[] {
-  const seen = new Set<string>();
-  const out: CatalogModelPrice[] = [];
+  const byKey = new Map<string, CatalogModelPrice & { replaces: string[] }>();
   for (const m of models) {
     if (!m.provider) continue;
     for (const c of replacementCandidates(m.provider, m.model)) {
       const k = key(m.provider, c.modelId);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push({ provider: m.provider, model: c.modelId, ...(price(m.provider, c.modelId) ?? fromCatalog(c.prices)) });
+      const entry = byKey.get(k) ?? { provider: m.provider, model: c.modelId, ...(price(m.provider, c.modelId) ?? fromCatalog(c.prices)), replaces: [] };
+      entry.replaces.push(m.model);
+      byKey.set(k, entry);
     }
   }
-  return out;
+  return [...byKey.values()];
 }
