@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { AcknowledgeButton } from '@/components/alerts/acknowledge-button';
 import { SeverityBadge, Tag } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -7,10 +8,11 @@ import { ErrorState } from '@/components/ui/states';
 import { formatInstant } from '@/lib/dashboard/format';
 import { toQueryString, type DashboardFilters } from '@/lib/hooks/filters';
 import { useInsightsQuery } from '@/lib/hooks/use-insights-query';
+import type { InsightStatus } from '@/lib/schemas/alerts';
 import { InsightData } from './insight-data';
 
 /** One finding: what happened, the numbers behind it and what to do. */
-export function InsightDetail({ id, lookup, back }: { id: string; lookup: DashboardFilters; back: DashboardFilters }) {
+export function InsightDetail({ id, lookup, back, alertStatus }: { id: string; lookup: DashboardFilters; back: DashboardFilters; alertStatus: InsightStatus | null }) {
   const query = useInsightsQuery(lookup);
   const insight = query.data?.insights.find((i) => i.id === id);
   const backHref = `/insights?${toQueryString(back)}`;
@@ -36,6 +38,7 @@ export function InsightDetail({ id, lookup, back }: { id: string; lookup: Dashbo
           <Tag>{insight.category}</Tag>
           <Tag>{insight.pipeline_id ? `pipeline ${insight.pipeline_id}` : 'organisation-wide'}</Tag>
           <Tag>{insight.type.replace(/_/g, ' ')}</Tag>
+          <span className="ml-auto"><AcknowledgeButton insightId={insight.id} status={alertStatus} /></span>
         </div>
         <h1 className="mt-3 text-xl font-semibold text-zinc-900 dark:text-zinc-50">{insight.title}</h1>
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{insight.description}</p>

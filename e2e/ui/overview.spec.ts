@@ -1,19 +1,88 @@
 import { expect, test } from '@playwright/test';
+import { formatChange } from '../../lib/dashboard/format';
+import { formatCount, formatUsd } from '../../lib/format';
+import type { SummaryResponse, TimeseriesResponse } from '../../lib/schemas/insights';
 import { sql } from '../db';
+import { api, settled, watchConsole } from './ui-support';
 
-test('the overview shows the demo organisation’s last 7 days, as the database has them', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+// The overview on the demo data: numbers as the database and the API have them, and the time
+// range in the URL driving the charts without a page reload.
+
+const executionsSince = async (days: number, pipeline?: string) =>
+  (await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM executions e JOIN organizations o ON o.id = e.org_id
+      WHERE o.slug = 'default' AND e.started_at >= now() - make_interval(days => $1::int) AND ($2::text IS NULL OR e.pipeline_id = $2)`,
+    [days, pipeline ?? null],
+  ))[0].n;
+
+test('the overview shows the last 7 days as the database and the API have them', async ({ page, request }) => {
+  const errors = watchConsole(page);
   await page.goto('/');
-  const [expected] = await sql<{ executions: number; failures: number }>(
-    `SELECT count(*)::int AS executions, count(*) FILTER (WHERE status = 'failed')::int AS failures
-       FROM executions e JOIN organizations o ON o.id = e.org_id
-      WHERE o.slug = 'default' AND e.started_at >= now() - interval '7 days'`,
-  );
-  expect(expected.executions).toBeGreaterThan(1000);
-  await expect(page.getByTestId('stat-executions')).toHaveText(expected.executions.toLocaleString('en-US'));
+  await settled(page);
+  const expected = await executionsSince(7);
+  expect(expected).toBeGreaterThan(1000);
+  await expect(page.getByTestId('stat-executions')).toHaveText(formatCount(expected));
   await expect(page.getByTestId('stat-cost')).toHaveText(/^\$[1-9][\d,]*\.\d{2}$/);
-  await expect(page.getByTestId('stat-failure-rate')).toHaveText(/^\d+\.\d%$/);
-  await expect(page.getByTestId('stat-avg-duration')).toHaveText(/\d (ms|s)$/);
+
+  const summary = await api<SummaryResponse>(request, '/api/v1/analytics/insights/summary?days=7');
+  expect(summary.total_insights).toBeGreaterThan(0);
+  await expect(page.getByTestId('summary-total')).toHaveText(String(summary.total_insights));
+  await expect(page.getByTestId('summary-critical')).toHaveText(String(summary.critical_count));
+  await expect(page.getByTestId('summary-warning')).toHaveText(String(summary.warning_count));
+  await expect(page.getByTestId('summary-savings')).toHaveText(formatUsd(summary.estimated_savings));
+  await expect(page.getByTestId('summary-cost-change')).toHaveText(formatChange(summary.cost_change_percent));
+  // The demo plants a cost spike in the last week: it is the top cost insight.
+  await expect(page.getByTestId('top-insights').getByText(summary.top_cost_insight!.title)).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('the time range lives in the URL: charts change without a reload, back restores, reload keeps it', async ({ page, request }) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await settled(page);
+  const rowsOf = (chart: string) => page.getByTestId(chart).locator('details tbody tr');
+  const weekRows = await rowsOf('chart-cost').count();
+  expect(weekRows).toBeGreaterThanOrEqual(7);
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+
+  await page.getByTestId('range-30').click();
+  await expect(page).toHaveURL(/[?&]days=30\b/);
+  await settled(page);
+  await expect(rowsOf('chart-cost')).toHaveCount((await api<TimeseriesResponse>(request, '/api/v1/analytics/timeseries?days=30')).buckets.length);
+  expect(await rowsOf('chart-cost').count()).toBeGreaterThan(weekRows);
+  await expect(page.getByTestId('stat-executions')).toHaveText(formatCount(await executionsSince(30)));
+  await expect(page.getByTestId('range-label')).toContainText('Last 30 days');
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/days=30/);
+  await settled(page);
+  await expect(rowsOf('chart-cost')).toHaveCount(weekRows);
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  await page.goForward();
+  await page.reload();
+  await settled(page);
+  await expect(page.getByTestId('range-30')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('stat-executions')).toHaveText(formatCount(await executionsSince(30)));
+  expect(errors).toEqual([]);
+});
+
+test('the pipeline filter narrows every number to that pipeline, as the API does', async ({ page, request }) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await page.getByTestId('filter-pipeline').selectOption('invoice-extraction');
+  await expect(page).toHaveURL(/pipeline_id=invoice-extraction/);
+  await settled(page);
+  await expect(page.getByTestId('stat-executions')).toHaveText(formatCount(await executionsSince(7, 'invoice-extraction')));
+  const summary = await api<SummaryResponse>(request, '/api/v1/analytics/insights/summary?days=7&pipeline_id=invoice-extraction');
+  await expect(page.getByTestId('summary-total')).toHaveText(String(summary.total_insights));
+  await expect(page.getByTestId('summary-critical')).toHaveText(String(summary.critical_count));
+  expect(errors).toEqual([]);
+});
+
+test('a range without executions says so and shows how to send some', async ({ page }) => {
+  await page.goto('/?pipeline_id=no-such-pipeline');
+  await expect(page.getByTestId('empty-state').first()).toContainText('No executions in this range');
+  await expect(page.getByTestId('empty-state').first()).toContainText('/api/v1/executions');
 });

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Prefetch } from '@/components/data/prefetch';
 import { InsightDetail } from '@/components/insights/insight-detail';
 import { PanelSkeleton } from '@/components/ui/skeleton';
+import { getInsightStates } from '@/lib/alerts/acknowledge';
 import { pageContext } from '@/lib/dashboard/page-context';
 import type { DashboardFilters } from '@/lib/hooks/filters';
 
@@ -17,8 +18,10 @@ function safeDecode(s: string) {
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function InsightPage({ params, searchParams }: Props) {
-  const [{ filters, queries }, { id: raw }] = await Promise.all([pageContext(searchParams), params]);
+  const [{ filters, queries, session }, { id: raw }] = await Promise.all([pageContext(searchParams), params]);
   const id = safeDecode(raw);
+  // Its alert state (active / acknowledged / resolved), when the alerting tracks this window.
+  const status = (await getInsightStates(session.org.id, [id])).get(id)?.status ?? null;
   // An id names the window it was found in (`cost_spike:org:30d`): look it up in that window,
   // organisation-wide (which includes every pipeline's findings).
   const windowDays = /:(\d{1,3})d(?::|$)/.exec(id)?.[1];
@@ -27,7 +30,7 @@ export default async function InsightPage({ params, searchParams }: Props) {
   return (
     <Suspense fallback={<PanelSkeleton height="h-96" />}>
       <Prefetch queries={[queries.insights(lookup)]}>
-        <InsightDetail id={id} lookup={lookup} back={filters} />
+        <InsightDetail id={id} lookup={lookup} back={filters} alertStatus={status} />
       </Prefetch>
     </Suspense>
   );

@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { bearer, demoKey } from '../support';
+
+// Helpers of the dashboard suites: console watching, the API's answer for the same filters (with
+// the demo organisation's key), waiting for a filter change to land, axe, and screenshots.
+
+/** Console errors and uncaught exceptions of a page; a test ends with expect(errors).toEqual([]). */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** GET an /api/v1 path with the demo key: what a program would see for the same filters. */
+export async function api<T>(request: APIRequestContext, path: string): Promise<T> {
+  const res = await request.get(path, { headers: bearer(demoKey()) });
+  expect(res.status(), `${path} → ${res.status()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Until nothing on the page is loading or showing stale data for old filters. */
+export async function settled(page: Page) {
+  await expect(page.locator('[data-busy="true"], [aria-busy="true"], [role="status"][aria-label="Loading"]')).toHaveCount(0);
+}
+
+/** axe on the whole page: no serious or critical violation. */
+export async function expectAccessible(page: Page, testInfo: TestInfo, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(bad, null, 2), contentType: 'application/json' });
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
+}
+
+/** A full-page screenshot kept with the test's results. */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(`${name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+/** Parses the CSV our exports write (quoted cells, doubled quotes, CRLF). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endCell();
+    } else if (!quoted && c === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+    } else if (quoted || c !== '\r') {
+      cell += c;
+    }
+  }
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Clicks a CSV button and returns the parsed file. */
+export async function downloadCsv(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; rows: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: download.suggestedFilename(), rows: parseCsv(Buffer.concat(chunks).toString('utf8')) };
+}
