@@ -1,15 +1,12 @@
 import 'server-only';
 import { computeWindows, fillBuckets, windowDayLabels } from '@/lib/insights/buckets';
 import type { DayBucket, InsightsInput, ScopeStats, WindowStats } from '@/lib/insights/types';
-import { getBuckets, type BucketRow } from '@/lib/queries/get-buckets';
-import { getErrorCounts, type ErrorCountRow } from '@/lib/queries/get-error-counts';
-import { getHourCounts } from '@/lib/queries/get-hour-counts';
-import { getModelStats } from '@/lib/queries/get-model-stats';
+import type { BucketRow } from '@/lib/queries/get-buckets';
+import type { ErrorCountRow } from '@/lib/queries/get-error-counts';
 import { getOrgSettings } from '@/lib/queries/get-org-settings';
 import { getPriceOverrides } from '@/lib/queries/get-price-overrides';
-import { getRecovery } from '@/lib/queries/get-recovery';
-import { getStageStats } from '@/lib/queries/get-stage-stats';
-import { getWindowStats, type WindowStatsRow } from '@/lib/queries/get-window-stats';
+import type { WindowStatsRow } from '@/lib/queries/get-window-stats';
+import { analyticsQueries, type QuerySource } from '@/lib/queries/rollup';
 import { attachPrices, catalogCandidates, makePriceLookup } from './model-prices';
 import { usableTimeZone } from './time-zone';
 
@@ -22,6 +19,8 @@ export interface InputRequest {
   pipelineId?: string | null;
   /** The request time; defaults to the current time. */
   now?: Date;
+  /** Rollups (default) or raw rows: the same answer (see lib/queries/rollup). */
+  source?: QuerySource;
 }
 
 export const EMPTY_WINDOW: Readonly<WindowStats> = Object.freeze({
@@ -60,16 +59,17 @@ export async function loadInsightsInput(req: InputRequest): Promise<InsightsInpu
   const settings = await getOrgSettings(orgId);
   const timeZone = usableTimeZone(settings.timeZone);
   const w = computeWindows(now, days);
+  const q = analyticsQueries(req.source);
   const [stats, errors, currentDays, previousDays, modelRows, overrides, stages, hourCounts, recovery] = await Promise.all([
-    getWindowStats(orgId, w, scope),
-    getErrorCounts(orgId, w.current, scope),
-    getBuckets(orgId, w.current, scope, { unit: 'day', timeZone, perPipeline: true }),
-    getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone }),
-    getModelStats(orgId, w.current, scope),
+    q.getWindowStats(orgId, w, scope, timeZone),
+    q.getErrorCounts(orgId, w.current, scope, timeZone),
+    q.getBuckets(orgId, w.current, scope, { unit: 'day', timeZone, perPipeline: true }),
+    q.getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone }),
+    q.getModelStats(orgId, w.current, scope, timeZone),
     getPriceOverrides(orgId),
-    getStageStats(orgId, w.current, scope),
-    getHourCounts(orgId, w.current, scope, timeZone),
-    getRecovery(orgId, w.current, scope),
+    q.getStageStats(orgId, w.current, scope, timeZone),
+    q.getHourCounts(orgId, w.current, scope, timeZone),
+    q.getRecovery(orgId, w.current, scope),
   ]);
   const { scope: scopeStats, pipelines } = assembleScopes(stats, errors, currentDays, windowDayLabels(w.current, timeZone), scope.pipelineId);
   const price = makePriceLookup(overrides);

@@ -3,9 +3,9 @@ import { buildReport, buildSummary } from '@/lib/insights/build';
 import { computeWindows, fillBuckets, windowDayLabels } from '@/lib/insights/buckets';
 import { detectInsights, filterInsights } from '@/lib/insights/detect-all';
 import { roundMoney, roundOrNull } from '@/lib/insights/math';
-import { getBuckets } from '@/lib/queries/get-buckets';
 import { getOrgSettings } from '@/lib/queries/get-org-settings';
 import { getPipelines } from '@/lib/queries/get-pipelines';
+import { analyticsQueries } from '@/lib/queries/rollup';
 import type {
   Granularity,
   InsightCategory,
@@ -79,7 +79,7 @@ async function getTimeseries(req: TimeseriesRequest): Promise<TimeseriesResponse
   const granularity = req.granularity ?? 'day';
   const timeZone = usableTimeZone((await getOrgSettings(req.orgId)).timeZone);
   const window = computeWindows((req.now ?? new Date()).toISOString(), req.days).current;
-  const rows = await getBuckets(req.orgId, window, { pipelineId: req.pipelineId }, { unit: granularity, timeZone });
+  const rows = await analyticsQueries().getBuckets(req.orgId, window, { pipelineId: req.pipelineId }, { unit: granularity, timeZone });
   const labels = granularity === 'hour' ? windowHourLabels(window, timeZone) : windowDayLabels(window, timeZone);
   return {
     granularity,
