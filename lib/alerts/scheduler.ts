@@ -9,7 +9,8 @@ import { claimDueOrgs, releaseClaim } from './state';
 // ALERT_EVAL_INTERVAL_MS (default 15 s: new data is evaluated well within 60 s), and every
 // organisation at least every ALERT_SCHEDULE_MS (default 10 min: time alone moves the window).
 
-const ORGS_PER_TICK = 5;
+/** Claimed together: small, so a claim never holds many organisations another process could take. */
+const ORGS_PER_CLAIM = 5;
 
 export class EvaluationScheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -37,26 +38,36 @@ export class EvaluationScheduler {
     this.timer.unref();
   }
 
+  /**
+   * Claims and evaluates due organisations, a few at a time, until none is due (a backlog drains in
+   * one tick). Failed ones are released only at the end, so they are retried next tick, not in a loop.
+   */
   private async tick() {
     const cfg = alertsConfig();
-    let orgs: string[];
+    const failed: string[] = [];
     try {
-      orgs = await claimDueOrgs(ORGS_PER_TICK, cfg.scheduleMs);
+      while (!this.stopped) {
+        const orgs = await claimDueOrgs(ORGS_PER_CLAIM, cfg.scheduleMs);
+        if (orgs.length === 0) return;
+        for (const orgId of orgs) if (!(await this.evaluate(orgId))) failed.push(orgId);
+      }
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'alert scheduler: could not claim organisations');
-      return;
+    } finally {
+      // Due again on the next tick: a transient failure must not hold an alert back until the schedule.
+      for (const orgId of failed) await releaseClaim(orgId).catch(() => {});
     }
-    for (const orgId of orgs) {
-      if (this.stopped) return;
-      try {
-        const r = await evaluateOrg(orgId, this.detect);
-        if (r.enqueued.length > 0) this.onEnqueued();
-        logger.info({ orgId, insights: r.insights.length, resolved: r.resolved.length, enqueued: r.enqueued.length }, 'alerts evaluated');
-      } catch (err) {
-        // Due again on the next tick: a transient failure must not hold an alert back until the schedule.
-        logger.error({ err, orgId }, 'alert evaluation failed');
-        await releaseClaim(orgId).catch(() => {});
-      }
+  }
+
+  private async evaluate(orgId: string): Promise<boolean> {
+    try {
+      const r = await evaluateOrg(orgId, this.detect);
+      if (r.enqueued.length > 0) this.onEnqueued();
+      logger.info({ orgId, insights: r.insights.length, resolved: r.resolved.length, enqueued: r.enqueued.length }, 'alerts evaluated');
+      return true;
+    } catch (err) {
+      logger.error({ err, orgId }, 'alert evaluation failed');
+      return false;
     }
   }
 

@@ -5,14 +5,17 @@ import { getPrisma } from '@/lib/db/client';
 // the *_alerts migration); an evaluation records the version it saw. Claims use SKIP LOCKED so
 // several app processes share the work without evaluating one organisation twice at once.
 
-/** Organisations with data newer than their last evaluation, or not evaluated for `scheduleMs`. */
+/**
+ * Organisations with data newer than their last evaluation (first), or not evaluated for
+ * `scheduleMs`; claimed by setting evaluated_version/evaluated_at at once.
+ */
 export async function claimDueOrgs(limit: number, scheduleMs: number): Promise<string[]> {
   const rows = await getPrisma().$queryRaw<Array<{ org_id: string }>>`
     WITH due AS (
       SELECT org_id FROM alert_state
        WHERE data_version > evaluated_version OR evaluated_at IS NULL
           OR evaluated_at < now() - make_interval(secs => ${scheduleMs / 1000}::float8)
-       ORDER BY evaluated_at NULLS FIRST, org_id
+       ORDER BY data_version > evaluated_version DESC, evaluated_at NULLS FIRST, org_id
        LIMIT ${limit}
          FOR UPDATE SKIP LOCKED
     )
