@@ -33,6 +33,19 @@ export function zodToApiError(err: z.ZodError, where: 'query' | 'body' | 'params
   return badRequest(message, details);
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000: a query or path parameter carrying it would fail inside the
+ * database (22021) as a 500. Refuse it up front, naming the parameter.
+ */
+export function assertNoNul(input: Record<string, unknown>, where: 'query' | 'params') {
+  for (const [name, value] of Object.entries(input)) {
+    if ([value].flat().some((v) => typeof v === 'string' && v.includes('\u0000'))) {
+      const message = 'must not contain the NUL character (\\u0000)';
+      throw badRequest(`${where} parameter "${name}" ${message}`, [{ path: name, message }]);
+    }
+  }
+}
+
 // PostgreSQL / driver errors that mean "the database is not reachable or too slow right now":
 // answer 503 with Retry-After, never 500, so clients retry.
 const UNAVAILABLE_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);

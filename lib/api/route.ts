@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { verifyApiKey, type KeyAuth, type Scope } from '@/lib/auth/api-keys';
 import { getPrisma } from '@/lib/db/client';
 import { logger } from '@/lib/log';
-import { ApiError, errorResponse, isDatabaseUnavailable, zodToApiError } from './errors';
+import { ApiError, assertNoNul, errorResponse, isDatabaseUnavailable, zodToApiError } from './errors';
 import { enforceRateLimit, rejectAnonymous } from './rate-limit';
 
 // The one wrapper around every /api/v1 handler: request id, authentication (the organisation comes
@@ -39,6 +39,7 @@ async function authenticate(req: NextRequest): Promise<AuthContext> {
 
 function parse<T extends z.ZodType>(schema: T | undefined, input: unknown, where: 'query' | 'params'): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
+  assertNoNul(input as Record<string, unknown>, where);
   const result = schema.safeParse(input);
   if (!result.success) throw zodToApiError(result.error, where);
   return result.data;

@@ -27,7 +27,7 @@ const required = (fallback: string) => (i: { input: unknown }) => (i.input === u
 const timestamp = z.iso.datetime({ offset: true, error: required('must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T12:00:00Z') });
 const anObject = { error: required('must be an object') };
 const metadataError = (i: { input: unknown; code?: string }) =>
-  i.code === 'invalid_key' ? 'key must be at most 128 characters, without NUL' : required('must be an object')(i);
+  i.code === 'invalid_key' ? 'key must be at most 128 characters of valid Unicode, without NUL' : required('must be an object')(i);
 
 export const StageInput = z.object(
   {
@@ -50,7 +50,11 @@ export const StageInput = z.object(
 );
 export type StageInput = z.infer<typeof StageInput>;
 
-const metadataValue = z.union([shortText(1024), z.number(), z.boolean()], 'must be a string, number or boolean');
+// metadata is stored as jsonb, which refuses an unpaired UTF-16 surrogate ("\udfff") that text
+// columns would merely replace: refuse it per field instead of failing the whole batch (a 500).
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const jsonText = (max: number) => shortText(max).refine((s) => !UNPAIRED_SURROGATE.test(s), 'must be valid Unicode (no unpaired surrogate)');
+const metadataValue = z.union([jsonText(1024), z.number(), z.boolean()], 'must be a string, number or boolean');
 
 export const ExecutionInput = z
   .object(
@@ -65,7 +69,7 @@ export const ExecutionInput = z
       /** Stored truncated to 2,000 characters (NUL characters dropped). */
       error_message: z.string().optional(),
       cost_usd: cost.optional(),
-      metadata: z.record(shortText(128), metadataValue, { error: metadataError }).optional(),
+      metadata: z.record(jsonText(128), metadataValue, { error: metadataError }).optional(),
       stages: z.array(StageInput, { error: required('must be an array') }).max(200, 'must have at most 200 stages').optional(),
     },
     anObject,
