@@ -13,9 +13,15 @@ export function recorder(resource: Attributes) {
   const memory = new InMemorySpanExporter();
   const provider = new NodeTracerProvider({ resource: resourceFromAttributes(resource), spanProcessors: [new SimpleSpanProcessor(memory)] });
   const tracer = provider.getTracer('flowmason-e2e', '1.0.0');
+  // A clock of our own (a minute ago, moving forward): the SDK's start times have millisecond
+  // resolution, and calls made back to back in a test would otherwise start in the same ms.
+  let clock = Date.now() - 60_000;
   return {
-    root: (name: string, attributes: Attributes = {}) => tracer.startSpan(name, { attributes }),
-    child: (parent: Span, name: string, attributes: Attributes) => tracer.startSpan(name, { attributes }, trace.setSpan(context.active(), parent)),
+    root: (name: string, attributes: Attributes = {}) => tracer.startSpan(name, { attributes, startTime: clock }),
+    child: (parent: Span, name: string, attributes: Attributes) =>
+      tracer.startSpan(name, { attributes, startTime: (clock += 5) }, trace.setSpan(context.active(), parent)),
+    /** Ends a span `durationMs` after the clock. */
+    end: (span: Span, durationMs = 50) => span.end((clock += durationMs)),
     spans: () => memory.getFinishedSpans(),
     shutdown: () => provider.shutdown(),
   };

@@ -34,16 +34,16 @@ test('the JSON exporter: a trace becomes one execution with priced stages, and a
   const rec = recorder({ 'service.name': 'support-bot', 'deployment.environment.name': 'e2e' });
   const root = rec.root('answer-ticket');
   const http = rec.child(root, 'GET /kb', { 'http.request.method': 'GET' });
-  http.end();
+  rec.end(http);
   const mini = rec.child(root, 'chat gpt-4o-mini', {
     'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'gpt-4o-mini',
     'gen_ai.usage.input_tokens': 1200, 'gen_ai.usage.output_tokens': 300, 'gen_ai.usage.cache_read.input_tokens': 200 });
-  mini.end();
+  rec.end(mini);
   const claude = rec.child(root, 'chat claude', {
     'gen_ai.operation.name': 'chat', 'gen_ai.system': 'anthropic', 'gen_ai.request.model': 'claude-3-5-sonnet-20241022',
     'gen_ai.usage.input_tokens': 800, 'gen_ai.usage.output_tokens': 150, 'gen_ai.usage.reasoning_tokens': 40, 'gen_ai.usage.cost': 0.0123 });
-  claude.end();
-  root.end();
+  rec.end(claude);
+  rec.end(root);
   const traceId = root.spanContext().traceId;
 
   const exporter = jsonExporter(key);
@@ -76,14 +76,14 @@ test('the protobuf exporter (gzip, env-configured): children exported before the
   const calls = ['embed', 'rerank', 'generate'].map((name, i) => {
     const span = rec.child(root, name, { 'gen_ai.operation.name': i === 0 ? 'embeddings' : 'chat', 'gen_ai.provider.name': 'openai',
       'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.response.model': 'gpt-4o-mini-2024-07-18', 'gen_ai.usage.input_tokens': 100 * (i + 1), 'gen_ai.usage.output_tokens': 10 });
-    span.end();
+    rec.end(span);
     return span;
   });
   const exporter = protoExporterFromEnv(key);
   await exportSpans(exporter, rec.spans());
   const traceId = root.spanContext().traceId;
   expect(await execution(slug, traceId)).toEqual([]);
-  root.end();
+  rec.end(root);
   await exportSpans(exporter, rec.spans().filter((s) => s.spanContext().spanId === root.spanContext().spanId));
   const [e] = await execution(slug, traceId);
   expect(e).toMatchObject({ pipeline_id: 'rag-answer', status: 'success', stage_count: 3 });
@@ -107,10 +107,10 @@ test('a failed call that fails its run yields a failed execution with the error 
   call.recordException(error);
   call.setAttribute('error.type', 'openai.RateLimitError');
   call.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
-  call.end();
+  rec.end(call);
   root.recordException(error); // the exception propagates out of the pipeline, as it does in real code
   root.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
-  root.end();
+  rec.end(root);
   const exporter = jsonExporter(key);
   await exportSpans(exporter, rec.spans());
   const traceId = root.spanContext().traceId;
