@@ -5,6 +5,7 @@ import { createOrg, requireOrg } from '@/lib/orgs/orgs';
 import { priceList, priceSet } from './price';
 import { demoLoad } from './demo';
 import { importCommand } from './import';
+import { rollupsRebuild } from './rollups';
 import { userCreate } from './user';
 
 export type Command = (args: string[]) => Promise<void>;
@@ -50,4 +51,5 @@ export const commands: Record<string, Command> = {
   'demo load': demoLoad,
   import: importCommand,
   'user create': userCreate,
+  'rollups rebuild': rollupsRebuild,
 };
