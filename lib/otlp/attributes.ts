@@ -10,9 +10,21 @@ const MAX_DEPTH = 8;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// PostgreSQL stores neither NUL nor lone UTF-16 surrogates (text drops to U+FFFD, jsonb refuses
+// the escape outright); telemetry strings are cleaned here, once, rather than failing a request.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const cleanText = (s: string) => s.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
+
+/** At most `max` UTF-16 units, never cutting a surrogate pair in two (which would leave a lone one). */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 export function anyValue(v: unknown, depth = 0): AttrValue {
   if (!isObject(v) || depth > MAX_DEPTH) return null;
-  if (typeof v.stringValue === 'string') return v.stringValue;
+  if (typeof v.stringValue === 'string') return cleanText(v.stringValue);
   if (typeof v.boolValue === 'boolean') return v.boolValue;
   if (v.intValue !== undefined && v.intValue !== null) {
     const n = Number(v.intValue);
@@ -35,7 +47,7 @@ export function attributeMap(list: unknown, depth = 0): Attributes {
   const out: Attributes = {};
   if (!Array.isArray(list)) return out;
   for (const kv of list) {
-    if (isObject(kv) && typeof kv.key === 'string') out[kv.key] = anyValue(kv.value, depth);
+    if (isObject(kv) && typeof kv.key === 'string') out[cleanText(kv.key)] = anyValue(kv.value, depth);
   }
   return out;
 }
@@ -55,7 +67,7 @@ export function attrNumber(attrs: Attributes, ...keys: string[]): number | undef
   for (const k of keys) {
     const v = attrs[k];
     if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
+    if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v) && Number.isFinite(Number(v))) return Number(v);
   }
   return undefined;
 }

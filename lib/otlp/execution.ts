@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ExecutionInput } from '@/lib/schemas/ingest';
-import { attrString, type AttrValue } from './attributes';
+import { attrString, clipText, type AttrValue } from './attributes';
 import { normalizeErrorType, spanDurationMs, spanStartMs, type GenAiStage } from './gen-ai';
 import type { OtlpSpan } from './spans';
 
@@ -18,7 +18,7 @@ export function pipelineIdOf(root: OtlpSpan): string {
     attrString(root.attributes, 'flowmason.pipeline_id') ??
     attrString(root.resource, 'flowmason.pipeline_id', 'service.name') ??
     'unknown_service';
-  return id.slice(0, 128);
+  return clipText(id, 128);
 }
 
 /** An explicit flowmason.pipeline_id makes a root an execution even without any GenAI span. */
@@ -32,7 +32,7 @@ function metadataOf(root: OtlpSpan): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   const put = (key: string, v: AttrValue | undefined) => {
     if (Object.keys(out).length >= MAX_METADATA_KEYS || key.length === 0 || key.length > 128) return;
-    if (typeof v === 'string') out[key] = v.slice(0, 1024);
+    if (typeof v === 'string') out[key] = clipText(v, 1024);
     else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[key] = v;
   };
   put('service', root.resource['service.name']);

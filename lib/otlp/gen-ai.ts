@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { deriveErrorType } from '@/lib/ingest/error-type';
 import type { StageInput } from '@/lib/schemas/ingest';
-import { attrInt, attrNumber, attrString } from './attributes';
+import { attrInt, attrNumber, attrString, clipText } from './attributes';
 import type { OtlpSpan } from './spans';
 
 // A span carrying GenAI attributes → one stage (README "OpenTelemetry" has the table). The
@@ -12,7 +12,7 @@ export type StageCandidate = z.input<typeof StageInput>;
 /** A stage with what orders it among its siblings (start time in ns, then span id). */
 export type GenAiStage = { spanId: string; startNs: bigint; stage: StageCandidate };
 
-const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : s.slice(0, max));
+const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : clipText(s, max));
 
 export function isGenAiSpan(span: OtlpSpan): boolean {
   const kind = span.attributes['openinference.span.kind'];
@@ -51,7 +51,7 @@ export function providerOf(span: OtlpSpan): string | undefined {
 export function normalizeErrorType(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const derived = deriveErrorType(raw);
-  return derived === 'other' ? raw.slice(0, 64) : derived;
+  return derived === 'other' ? clipText(raw, 64) : derived;
 }
 
 export function spanDurationMs(span: OtlpSpan): number {

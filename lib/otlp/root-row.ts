@@ -1,4 +1,4 @@
-import type { Attributes } from './attributes';
+import { clipText, type Attributes } from './attributes';
 import type { OtlpSpan } from './spans';
 
 // A root span that arrives before any GenAI span of its trace waits in otlp_pending_spans as
@@ -17,8 +17,11 @@ export function rootToJson(span: OtlpSpan): RootJson {
     ...span,
     attributes: pick(span.attributes),
     resource: pick(span.resource),
-    statusMessage: span.statusMessage.slice(0, 2000),
-    exception: span.exception && { type: span.exception.type?.slice(0, 256), message: span.exception.message?.slice(0, 2000) },
+    statusMessage: clipText(span.statusMessage, 2000),
+    exception: span.exception && {
+      type: span.exception.type === undefined ? undefined : clipText(span.exception.type, 256),
+      message: span.exception.message === undefined ? undefined : clipText(span.exception.message, 2000),
+    },
     startNs: span.startNs.toString(),
     endNs: span.endNs.toString(),
   };

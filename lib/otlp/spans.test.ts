@@ -58,12 +58,19 @@ describe('readSpans', () => {
       { traceId: '00000000000000000000000000000000', spanId: '0102030405060708', startTimeUnixNano: '1', endTimeUnixNano: '2' },
       { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: '0102030405060708', startTimeUnixNano: 'soon', endTimeUnixNano: '2' },
       { traceId: '0AF7651916CD43DD8448EB211C80319C', spanId: '0102030405060708', startTimeUnixNano: 1, endTimeUnixNano: '2' },
+      { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: '0102030405060708', startTimeUnixNano: '5', endTimeUnixNano: '4' },
+      { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: '0102030405060708', startTimeUnixNano: 1e300, endTimeUnixNano: 1e300 },
       7,
     ] }] }] };
     const read = readSpans(body);
     expect(read.spans.map((s) => s.traceId)).toEqual(['0af7651916cd43dd8448eb211c80319c']);
-    expect(read.invalid).toBe(4);
-    expect(read.reasons).toHaveLength(3);
+    expect(read.invalid).toBe(6);
+    expect(read.reasons).toEqual([
+      'a span has no valid traceId / spanId (16 and 8 bytes, hex in JSON)',
+      'a span has no valid startTimeUnixNano / endTimeUnixNano',
+      'a span ends (endTimeUnixNano) before it starts',
+      'a span is not an object',
+    ]);
     expect(readSpans({})).toEqual({ spans: [], invalid: 0, reasons: [] });
     expect(() => readSpans([])).toThrow(OtlpShapeError);
     expect(() => readSpans({ resourceSpans: {} })).toThrow('resourceSpans must be an array');

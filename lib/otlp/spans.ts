@@ -1,4 +1,4 @@
-import { attributeMap, type Attributes } from './attributes';
+import { attributeMap, cleanText, type Attributes } from './attributes';
 
 // An ExportTraceServiceRequest (JSON, or protobuf decoded to the same shape) → a flat list of
 // spans carrying their resource's attributes. A span with unusable ids or times is rejected on
@@ -28,6 +28,8 @@ export class OtlpShapeError extends Error {}
 // Span flags bits 8 and 9 (opentelemetry-proto SpanFlags): "is-remote is known", "parent is remote".
 const HAS_IS_REMOTE = 0x100;
 const IS_REMOTE = 0x200;
+/** The end of year 9999: later times cannot be stored (nor shown as a date). */
+const MAX_NS = 253_402_300_799_999n * 1_000_000n;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -54,7 +56,7 @@ function exceptionOf(events: unknown): OtlpSpan['exception'] {
   const event = list(events).find((e) => isObject(e) && e.name === 'exception');
   if (!isObject(event)) return null;
   const attrs = attributeMap(event.attributes);
-  const str = (k: string) => (typeof attrs[k] === 'string' ? (attrs[k] as string) : undefined);
+  const str = (k: string) => (typeof attrs[k] === 'string' ? (attrs[k] as string) : undefined); // cleaned by attributeMap
   return { type: str('exception.type'), message: str('exception.message') };
 }
 
@@ -64,7 +66,10 @@ function readSpan(s: Record<string, unknown>, resource: Attributes): OtlpSpan | 
   if (!traceId || !spanId) return 'a span has no valid traceId / spanId (16 and 8 bytes, hex in JSON)';
   const startNs = nanos(s.startTimeUnixNano);
   const endNs = nanos(s.endTimeUnixNano);
-  if (startNs === null || startNs === 0n || endNs === null) return 'a span has no valid startTimeUnixNano / endTimeUnixNano';
+  if (startNs === null || startNs === 0n || endNs === null || startNs > MAX_NS || endNs > MAX_NS) {
+    return 'a span has no valid startTimeUnixNano / endTimeUnixNano';
+  }
+  if (endNs < startNs) return 'a span ends (endTimeUnixNano) before it starts';
   const flags = typeof s.flags === 'number' ? s.flags : 0;
   const status = isObject(s.status) ? s.status : {};
   return {
@@ -72,11 +77,11 @@ function readSpan(s: Record<string, unknown>, resource: Attributes): OtlpSpan | 
     spanId,
     parentSpanId: idHex(s.parentSpanId, 8),
     parentIsRemote: (flags & HAS_IS_REMOTE) !== 0 && (flags & IS_REMOTE) !== 0,
-    name: typeof s.name === 'string' ? s.name : '',
+    name: typeof s.name === 'string' ? cleanText(s.name) : '',
     startNs,
     endNs,
     statusCode: typeof status.code === 'number' ? status.code : 0,
-    statusMessage: typeof status.message === 'string' ? status.message : '',
+    statusMessage: typeof status.message === 'string' ? cleanText(status.message) : '',
     attributes: attributeMap(s.attributes),
     resource,
     exception: exceptionOf(s.events),
