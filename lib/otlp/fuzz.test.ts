@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '@/lib/api/errors';
 import { closeDb, getPool } from '@/lib/db/client';
 import { newOrg } from '@/tests/helpers';
+import { decodeOtlpBody } from './decode';
 import { ingestTraces } from './ingest-traces';
 import { planTraces } from './plan';
 import { rootToJson } from './root-row';
@@ -52,6 +54,19 @@ describe('hostile OTLP bodies', () => {
       expect(storable(plan.executions.map((e) => e.item))).toBe(true);
     }), { numRuns: 400 });
     expect(() => readSpans('x')).toThrow(OtlpShapeError);
+  });
+
+  it('random protobuf bytes decode to spans or a 400, never anything else', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+      try {
+        const read = decodeOtlpBody({ format: 'protobuf', bytes: Buffer.from(bytes) });
+        const plan = planTraces(read.spans, { existing: new Set(), stored: new Map() });
+        expect(storable(plan.bufferStages.map((st) => st.stage))).toBe(true);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ApiError);
+        expect((err as ApiError).status).toBe(400);
+      }
+    }), { numRuns: 1000 });
   });
 
   describe('on a real database', () => {
