@@ -31,7 +31,7 @@ export async function createInstance(env: Record<string, string>) {
   let child: ChildProcess | null = null;
   let output = '';
 
-  const start = async (timeoutMs = 120_000) => {
+  const start = async (timeoutMs = 240_000) => {
     child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
       env: { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

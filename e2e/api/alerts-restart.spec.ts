@@ -10,7 +10,7 @@ import { burst, createHook, deliveries, evaluate, ingest } from './alerts-suppor
 // retry it scheduled lives in PostgreSQL and is sent by the restarted process.
 
 test('a delivery pending while the app restarts is still delivered, once, and the attempt in flight is not lost', async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // two cold starts of the app; on a loaded 2-core machine each can take minutes
   // First retry after 3 s: long enough that the delivery is still pending when the app stops.
   const app = await createInstance({ ALLOW_PRIVATE_WEBHOOKS: '1', WEBHOOK_RETRY_BASE_MS: '3000', WEBHOOK_POLL_MS: '250' });
   const rx = await startReceiver([500, 200], { delayMs: [2_000, 0] });
@@ -29,7 +29,7 @@ test('a delivery pending while the app restarts is still delivered, once, and th
     await waitFor(() => rx.received.length, (n) => n === 1, 20_000);
     const stopped = Date.now();
     await app.stop();
-    expect(Date.now() - stopped).toBeLessThan(20_000);
+    expect(Date.now() - stopped).toBeLessThan(29_000); // exited by itself, before the 30 s SIGKILL fallback
     expect(rx.received).toHaveLength(1);
 
     await app.start();
