@@ -91,6 +91,27 @@ describe('evaluateOrg', () => {
   });
 });
 
+describe('overlapping evaluations', () => {
+  it('one superseded while it detected detects again instead of applying stale numbers', async () => {
+    const org = (await newOrg('race')).id;
+    const finding = makeInsight('failure_pattern:org:7d');
+    let calls = 0;
+    const r = await evaluateOrg(org, async () => {
+      calls += 1;
+      if (calls > 1) return [finding];
+      // While this (older) detection runs, a newer evaluation sees the finding and is applied first.
+      await new Promise((res) => setTimeout(res, 5));
+      await evaluateOrg(org, async () => [finding]);
+      return []; // the older numbers: nothing detected, which would resolve the finding
+    });
+    expect(calls).toBe(2);
+    expect(r.resolved).toEqual([]);
+    expect(r.insights).toMatchObject([{ id: finding.id, transition: 'continued', episode: 1 }]);
+    const [row] = await q<{ status: string }>('SELECT status FROM insights WHERE org_id = $1', [org]);
+    expect(row.status).toBe('active');
+  });
+});
+
 describe('alert_state: ingest marks an organisation for evaluation', () => {
   it('storing executions bumps data_version; a claim takes it once', async () => {
     const org = (await newOrg('dirty')).id;

@@ -88,3 +88,14 @@ export async function enqueueDeliveries(tx: Tx, orgId: string, planned: PlannedD
     ON CONFLICT (org_id, webhook_id, insight_id, episode) DO NOTHING
     RETURNING id::text, webhook_id::text, insight_id, episode`;
 }
+
+/**
+ * When the newest evaluation applied to this organisation detected its findings (every applied
+ * evaluation stamps last_seen_at or resolved_at with that time). An evaluation whose detection is
+ * older must not be applied over it: it would resolve or reopen findings from stale numbers.
+ */
+export async function lastAppliedAt(tx: Tx, orgId: string): Promise<Date | null> {
+  const rows = await tx.$queryRaw<Array<{ t: Date | null }>>`
+    SELECT max(greatest(last_seen_at, resolved_at)) AS t FROM insights WHERE org_id = ${orgId}::uuid`;
+  return rows[0]?.t ? new Date(rows[0].t) : null;
+}
