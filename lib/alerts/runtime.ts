@@ -19,6 +19,10 @@ export function kickDeliveryWorker() {
 
 export function startAlerts() {
   if (holder.__fmAlerts || !alertsConfig().workerEnabled) return;
+  if (!process.env.DATABASE_URL) {
+    logger.warn('alerts: DATABASE_URL is not set (start the app with `npm start`); webhook delivery is not running');
+    return;
+  }
   const worker = new DeliveryWorker();
   const scheduler = new EvaluationScheduler(detectWithService, () => worker.kick());
   holder.__fmAlerts = { worker, scheduler };
