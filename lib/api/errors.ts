@@ -29,7 +29,9 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export function zodToApiError(err: z.ZodError, where: 'query' | 'body' | 'params'): ApiError {
   const details = err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const first = details[0];
-  const message = first ? `${where} parameter "${first.path}" ${first.message}` : `invalid ${where}`;
+  // Schema messages may already start with the field's name ("days must be …"): don't repeat it.
+  const text = first && first.path && first.message.startsWith(first.path) ? first.message.slice(first.path.length).trimStart() : first?.message;
+  const message = first ? `${where} parameter "${first.path}" ${text}` : `invalid ${where}`;
   return badRequest(message, details);
 }
 
