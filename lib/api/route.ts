@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { verifyApiKey, type KeyAuth, type Scope } from '@/lib/auth/api-keys';
 import { getPrisma } from '@/lib/db/client';
 import { logger } from '@/lib/log';
+import { invalidateOrg } from '@/lib/services/cache';
 import { ApiError, assertNoNul, errorResponse, isDatabaseUnavailable, zodToApiError } from './errors';
 import { enforceRateLimit, rejectAnonymous } from './rate-limit';
 
@@ -53,8 +54,10 @@ export function withApi<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodTyp
     const requestId = req.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
     const started = performance.now();
     let response: Response;
+    let orgId: string | undefined;
     try {
       const auth = await authenticate(req).catch((err: unknown) => rejectAnonymous(req.headers, err));
+      orgId = auth.orgId;
       await enforceRateLimit(`key:${auth.keyId}`); // a session's keyId is "session:<id>"
       if (!auth.scopes.includes(opts.scope)) {
         throw new ApiError(403, 'forbidden', `this key lacks the "${opts.scope}" scope`);
@@ -66,6 +69,8 @@ export function withApi<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodTyp
     } catch (err) {
       response = errorResponse(toApiError(err, requestId));
     }
+    // A successful write makes the organisation's cached analytics answers stale: drop them.
+    if (orgId && response.status < 400 && req.method !== 'GET' && req.method !== 'HEAD') invalidateOrg(orgId);
     response.headers.set('x-request-id', requestId);
     logger.info({ requestId, method: req.method, path: req.nextUrl.pathname, status: response.status,
       ms: Math.round(performance.now() - started) }, 'request');

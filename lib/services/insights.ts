@@ -16,6 +16,7 @@ import type {
   SummaryResponse,
   TimeseriesResponse,
 } from '@/lib/schemas/insights';
+import { withResponseCache } from './cache';
 import { loadInsightsInput } from './insights-input';
 import { usableTimeZone, windowHourLabels } from './time-zone';
 
@@ -102,7 +103,8 @@ async function listPipelines(orgId: string): Promise<PipelinesResponse> {
   return { pipelines, total: pipelines.length };
 }
 
-const service: InsightsService = { generateReport, getSummary, listInsights, getTimeseries, listPipelines };
+// Cached for a few seconds with request coalescing (lib/services/cache.ts: staleness and invalidation).
+const service: InsightsService = withResponseCache({ generateReport, getSummary, listInsights, getTimeseries, listPipelines });
 
 export function getInsightsService(): InsightsService {
   return service;

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cached, invalidateOrg, withResponseCache } from './cache';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function counter<T>(value: T, delayMs = 20) {
+  const calls = { n: 0 };
+  const load = async () => {
+    calls.n += 1;
+    await sleep(delayMs);
+    return value;
+  };
+  return { calls, load };
+}
+
+describe('analytics response cache', () => {
+  beforeEach(() => {
+    process.env.INSIGHTS_CACHE_TTL_MS = '200';
+    process.env.INSIGHTS_CACHE_MAX = '3';
+  });
+  afterEach(() => {
+    delete process.env.INSIGHTS_CACHE_TTL_MS;
+    delete process.env.INSIGHTS_CACHE_MAX;
+  });
+
+  it('coalesces concurrent identical requests into one computation, then serves it until the TTL ends', async () => {
+    const { calls, load } = counter('v');
+    const answers = await Promise.all(Array.from({ length: 50 }, () => cached('org-1', 'k', load)));
+    expect(answers.every((a) => a === 'v')).toBe(true);
+    expect(calls.n).toBe(1);
+    await cached('org-1', 'k', load);
+    expect(calls.n).toBe(1);
+    await sleep(250);
+    await cached('org-1', 'k', load);
+    expect(calls.n).toBe(2);
+  });
+
+  it('never caches a failure', async () => {
+    let n = 0;
+    const flaky = async () => {
+      n += 1;
+      if (n === 1) throw new Error('database unavailable');
+      return 'ok';
+    };
+    await expect(cached('org-2', 'k', flaky)).rejects.toThrow('database unavailable');
+    expect(await cached('org-2', 'k', flaky)).toBe('ok');
+  });
+
+  it('invalidateOrg drops that organisation only; the size stays bounded', async () => {
+    const a = counter('a');
+    const b = counter('b');
+    await cached('org-a', 'k', a.load);
+    await cached('org-b', 'k', b.load);
+    invalidateOrg('org-a');
+    await cached('org-a', 'k', a.load);
+    await cached('org-b', 'k', b.load);
+    expect([a.calls.n, b.calls.n]).toEqual([2, 1]);
+    for (const k of ['x', 'y', 'z']) await cached('org-c', k, async () => k); // max 3: org-a/b evicted
+    await cached('org-b', 'k', b.load);
+    expect(b.calls.n).toBe(2);
+  });
+
+  it('wraps a service: the key is organisation + method + parameters; a pinned `now` bypasses the cache', async () => {
+    const calls: string[] = [];
+    const service = withResponseCache({
+      summary: async (req: { orgId: string; days: number; now?: Date }) => {
+        calls.push(`${req.orgId}/${req.days}`);
+        return { days: req.days };
+      },
+      pipelines: async (orgId: string) => {
+        calls.push(`pipelines ${orgId}`);
+        return [orgId];
+      },
+    });
+    await service.summary({ orgId: 'o', days: 7 });
+    await service.summary({ orgId: 'o', days: 7 });
+    await service.summary({ orgId: 'o', days: 30 });
+    await service.summary({ orgId: 'p', days: 7 });
+    await service.summary({ orgId: 'o', days: 7, now: new Date() });
+    await service.pipelines('o');
+    await service.pipelines('o');
+    expect(calls).toEqual(['o/7', 'o/30', 'p/7', 'o/7', 'pipelines o']);
+  });
+});
