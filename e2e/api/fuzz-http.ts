@@ -30,6 +30,15 @@ export interface RawResponse {
 /** Header values node:http accepts (tab, printable ASCII, Latin-1): anything else is not HTTP. */
 export const headerSafe = (s: string) => s.replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
 
+/**
+ * The server refused a body before reading it all (401/413/429 on a multi-megabyte upload) and
+ * closed the connection while it was still being written: the client sees a reset instead of the
+ * status (plain HTTP/1.1; a reverse proxy with lingering close hides it). Not an answer ≥ 500,
+ * not a hang, and nothing was stored (the row accounting checks that).
+ */
+export const refusedMidUpload = (req: RawRequest, res: RawResponse) =>
+  res.status === 0 && (req.body?.length ?? 0) >= 1024 * 1024 && /^write (ECONNRESET|EPIPE)|^(read )?ECONNRESET|^EPIPE/.test(res.error ?? '');
+
 /** A request path node:http accepts: bytes 0x21–0xFF, the rest percent-encoded. */
 export const pathSafe = (s: string) => s.replace(/[^\x21-\xff]/g, (c) => encodeURIComponent(c));
 
@@ -40,7 +49,8 @@ export function send(req: RawRequest, timeoutMs = 20_000, port = appPort): Promi
     const done = (r: RawResponse) => resolve(answered ?? r);
     const headers: Record<string, string> = { ...req.headers };
     if (req.body && !req.chunked) headers['content-length'] = String(req.body.length);
-    const r = http.request({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent }, (res) => {
+    // maxHeaderSize: a redirect may echo a long hostile URL in Location; read it rather than fail.
+    const r = http.request({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent, maxHeaderSize: 1 << 20 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -24,7 +24,7 @@ const attrValue = fc.oneof(
   fc.record({ arrayValue: fc.record({ values: hostileValue }) }),
   hostileValue,
 );
-const attributes = fc.array(fc.record({ key: attrKey, value: attrValue }), { maxLength: 8 });
+const attributes = fc.array(fc.record({ key: attrKey, value: attrValue }), { maxLength: 6 });
 
 const span = fc.record({
   traceId: fc.oneof({ weight: 4, arbitrary: hex(16) }, { weight: 1, arbitrary: hostileValue }),
@@ -42,8 +42,8 @@ const span = fc.record({
 const request = fc.record({
   resourceSpans: fc.array(fc.record({
     resource: fc.record({ attributes }),
-    scopeSpans: fc.array(fc.record({ scope: fc.record({ name: hostileString }), spans: fc.array(span, { maxLength: 6 }) }), { maxLength: 2 }),
-  }), { minLength: 1, maxLength: 2 }),
+    scopeSpans: fc.array(fc.record({ scope: fc.record({ name: hostileString }), spans: fc.array(span, { maxLength: 5 }) }), { maxLength: 2 }),
+  }), { minLength: 1, maxLength: 1 }),
 });
 
 /** Trace ids (as the app stores them) that a request body names anywhere. */
