@@ -3,6 +3,7 @@ import { isServer, QueryClient, QueryClientProvider } from '@tanstack/react-quer
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { ApiClientError } from '@/lib/hooks/fetch-json';
+import { HydrationMark } from './data/hydration-mark';
 
 // react-query and nuqs for the dashboard. The QueryClient is made per request on the server (so
 // no data leaks between requests) and once in the browser (so the cache survives navigation).
@@ -31,7 +32,10 @@ export function Providers({ children }: { children: ReactNode }) {
   const client = getQueryClient();
   return (
     <QueryClientProvider client={client}>
-      <NuqsAdapter>{children}</NuqsAdapter>
+      <NuqsAdapter>
+        {children}
+        <HydrationMark />
+      </NuqsAdapter>
     </QueryClientProvider>
   );
 }

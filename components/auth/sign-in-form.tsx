@@ -1,5 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
+import { useHydrated } from '@/components/data/hydration-mark';
 
 const input = 'h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100';
 
@@ -7,6 +8,8 @@ const input = 'h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-
 export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until the script runs, a click would submit the form natively: keep the button off instead.
+  const hydrated = useHydrated();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -29,7 +32,7 @@ export function SignInForm({ next }: { next: string }) {
     setBusy(false);
   };
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={submit} method="post" className="space-y-4">
       <label className="block text-sm font-medium">
         E-mail
         <input name="email" type="email" autoComplete="username" required className={`${input} mt-1`} />
@@ -39,7 +42,7 @@ export function SignInForm({ next }: { next: string }) {
         <input name="password" type="password" autoComplete="current-password" required minLength={8} className={`${input} mt-1`} />
       </label>
       {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400" data-testid="sign-in-error">{error}</p> : null}
-      <button type="submit" disabled={busy} className="h-10 w-full rounded-md bg-indigo-600 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+      <button type="submit" disabled={busy || !hydrated} className="h-10 w-full rounded-md bg-indigo-600 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

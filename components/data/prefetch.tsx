@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, type FetchQueryOptions } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { getRequestQueryClient } from '@/lib/dashboard/server-queries';
+import { HydrationMark } from './hydration-mark';
 
 type Options = FetchQueryOptions<unknown, Error, unknown, readonly unknown[]>;
 
@@ -12,5 +13,10 @@ type Options = FetchQueryOptions<unknown, Error, unknown, readonly unknown[]>;
 export async function Prefetch({ queries, children }: { queries: Options[]; children: ReactNode }) {
   const client = getRequestQueryClient();
   await Promise.all(queries.map((q) => client.prefetchQuery(q)));
-  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+  return (
+    <HydrationBoundary state={dehydrate(client)}>
+      {children}
+      <HydrationMark />
+    </HydrationBoundary>
+  );
 }

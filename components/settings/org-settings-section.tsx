@@ -11,9 +11,10 @@ import type { SettingsResponse } from '@/lib/schemas/settings';
 const input = 'h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 
+type Update = ReturnType<typeof useUpdateSettingsMutation>;
+
 /** The form, keyed by the saved settings: saving re-mounts it with the new values (no syncing). */
-function SettingsForm({ saved }: { saved: SettingsResponse }) {
-  const update = useUpdateSettingsMutation();
+function SettingsForm({ saved, update }: { saved: SettingsResponse; update: Update }) {
   const [timeZone, setTimeZone] = useState(saved.time_zone);
   const [overrides, setOverrides] = useState<Record<string, string>>(
     Object.fromEntries(Object.entries(saved.thresholds).map(([k, v]) => [k, String(v)])),
@@ -55,8 +56,6 @@ function SettingsForm({ saved }: { saved: SettingsResponse }) {
         <button type="submit" disabled={update.isPending} className="h-9 rounded-md bg-indigo-600 px-3 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50" data-testid="settings-save">
           Save settings
         </button>
-        {update.isSuccess ? <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">Saved.</span> : null}
-        {update.error ? <span role="alert" className="text-sm text-red-700 dark:text-red-400">{update.error.message}</span> : null}
       </div>
     </form>
   );
@@ -65,6 +64,8 @@ function SettingsForm({ saved }: { saved: SettingsResponse }) {
 /** Organisation time zone and detection thresholds. */
 export function OrgSettingsSection() {
   const query = useSettingsQuery();
+  // Owned here, not by the form: a save re-mounts the form, the outcome must outlive it.
+  const update = useUpdateSettingsMutation();
   return (
     <Card title="Organisation" description="How days are cut and when a change becomes an insight" testId="org-settings">
       {query.isPending ? (
@@ -72,8 +73,10 @@ export function OrgSettingsSection() {
       ) : query.error && !query.data ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} what="the settings" />
       ) : (
-        <SettingsForm key={query.data.updated_at ?? 'default'} saved={query.data} />
+        <SettingsForm key={query.data.updated_at ?? 'default'} saved={query.data} update={update} />
       )}
+      {update.isSuccess && !update.isPending ? <p role="status" className="mt-2 text-sm text-emerald-700 dark:text-emerald-400">Saved.</p> : null}
+      {update.error ? <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">{update.error.message}</p> : null}
     </Card>
   );
 }

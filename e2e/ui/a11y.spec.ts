@@ -6,6 +6,9 @@ import { api, expectAccessible, keepScreenshot, settled, watchConsole } from './
 // mode, nothing is wider than a 375 px phone, no console error; screenshots are kept as artifacts.
 
 const PAGES = ['/', '/insights', '/costs', '/performance', '/reliability', '/models', '/settings'];
+// Three loads and two axe runs per page: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 const name = (path: string) => (path === '/' ? 'overview' : path.slice(1).replace(/\W+/g, '-'));
 
 for (const path of PAGES) {
@@ -38,6 +41,7 @@ for (const path of PAGES) {
 test('insight detail: accessible, screenshot kept', async ({ page, request }, testInfo) => {
   const [first] = (await api<InsightsListResponse>(request, '/api/v1/analytics/insights?days=7')).insights;
   await page.goto(`/insights/${encodeURIComponent(first.id)}?days=7`);
+  await settled(page);
   await expect(page.getByTestId('insight-detail')).toBeVisible();
   await expectAccessible(page, testInfo, 'insight-detail');
   await keepScreenshot(page, testInfo, 'insight-detail');
@@ -46,6 +50,7 @@ test('insight detail: accessible, screenshot kept', async ({ page, request }, te
 test('the theme toggle switches to dark mode and remembers it', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
+  await settled(page);
   await expect(page.locator('html')).not.toHaveClass(/dark/);
   await page.getByTestId('theme-toggle').filter({ visible: true }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);

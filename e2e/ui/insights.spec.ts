@@ -81,6 +81,7 @@ test('the detail view shows the numbers behind a finding and its recommendations
   const insight = list.insights.find((i) => i.type === 'failure_pattern')!;
   expect(insight).toBeTruthy();
   await page.goto('/insights?category=reliability');
+  await settled(page);
   await page.locator(`[data-insight-id="${insight.id}"]`).getByTestId('insight-title').click();
   await expect(page).toHaveURL(new RegExp(`/insights/${encodeURIComponent(insight.id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   const detail = page.getByTestId('insight-detail');

@@ -71,6 +71,7 @@ test('the time range lives in the URL: charts change without a reload, back rest
 test('the pipeline filter narrows every number to that pipeline, as the API does', async ({ page, request }) => {
   const errors = watchConsole(page);
   await page.goto('/');
+  await settled(page);
   await page.getByTestId('filter-pipeline').selectOption('invoice-extraction');
   await expect(page).toHaveURL(/pipeline_id=invoice-extraction/);
   await settled(page);
@@ -83,6 +84,7 @@ test('the pipeline filter narrows every number to that pipeline, as the API does
 
 test('a range without executions says so and shows how to send some', async ({ page }) => {
   await page.goto('/?pipeline_id=no-such-pipeline');
+  await settled(page);
   await expect(page.getByTestId('empty-state').first()).toContainText('No executions in this range');
   await expect(page.getByTestId('empty-state').first()).toContainText('/api/v1/executions');
 });

@@ -33,6 +33,7 @@ test('costs: totals, forecast, breakdowns and opportunities are the report’s',
 
 test('costs by pipeline: choosing a pipeline narrows the numbers to the report for it', async ({ page, request }) => {
   await page.goto('/costs?days=30');
+  await settled(page);
   await page.getByTestId('filter-pipeline').selectOption('doc-summarizer');
   await expect(page).toHaveURL(/days=30.*pipeline_id=doc-summarizer|pipeline_id=doc-summarizer.*days=30/);
   await settled(page);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { bearer } from '../support';
-import { watchConsole } from './ui-support';
+import { settled, watchConsole } from './ui-support';
 
 // Settings → API keys on the demo organisation: a key made in the dashboard is shown once, works
 // for programs at once, is listed by its prefix, and stops working when revoked there.
@@ -10,6 +10,7 @@ import { watchConsole } from './ui-support';
 test('create, use and revoke an API key from Settings', async ({ page, request }) => {
   const errors = watchConsole(page);
   await page.goto('/settings');
+  await settled(page);
   await page.getByRole('button', { name: 'New key' }).click();
   const name = `ui-${Date.now()}`;
   await page.getByTestId('new-key-name').fill(name);

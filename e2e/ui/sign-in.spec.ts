@@ -14,6 +14,7 @@ let instance: Awaited<ReturnType<typeof createInstance>>;
 const PASSWORD = 'correct horse battery';
 
 test.beforeAll(async () => {
+  test.setTimeout(300_000); // a second app instance: database, migrations, demo data, next start
   instance = await createInstance({ FLOWMASON_AUTH: 'required', DEMO_DATA: '1', DEMO_TOTAL: '3000' });
   await instance.start(240_000);
   instance.cli('user', 'create', '--org', 'default', '--email', 'ana@example.com', '--password', PASSWORD);
@@ -36,7 +37,7 @@ test('every page and API call needs credentials; the demo session does not exist
   for (const path of ['/', '/insights', '/costs?days=30', '/settings']) {
     const res = await request.get(`${instance.baseURL}${path}`, { maxRedirects: 0 });
     expect(res.status(), path).toBe(307);
-    expect(res.headers().location).toBe(`${instance.baseURL}/sign-in?next=${encodeURIComponent(path)}`);
+    expect(new URL(res.headers().location, instance.baseURL).href).toBe(`${instance.baseURL}/sign-in?next=${encodeURIComponent(path)}`);
   }
   expect((await request.get(`${instance.baseURL}/api/v1/pipelines`)).status()).toBe(401);
   expect((await request.get(`${instance.baseURL}/api/v1/analytics/insights/summary`, { headers: { cookie: 'flowmason.session_token=forged.x' } })).status()).toBe(401);
@@ -45,12 +46,13 @@ test('every page and API call needs credentials; the demo session does not exist
 
 test('a wrong password is refused; the right one opens the page asked for, with an httpOnly cookie', async ({ browser }) => {
   const page = await (await browser.newContext({ baseURL: instance.baseURL })).newPage();
-  const errors = watchConsole(page);
   await page.goto('/costs?days=30');
+  await settled(page);
   await page.getByLabel('E-mail').fill('ana@example.com');
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong e-mail or password.');
+  const errors = watchConsole(page); // from here on (the browser logs the refused attempt's 401)
 
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -85,6 +87,7 @@ test('a member of another organisation sees only theirs: empty, and settings of 
   expect(((await (await page.request.get('/api/v1/pipelines')).json()) as { total: number }).total).toBe(0);
 
   await page.goto('/settings');
+  await settled(page);
   await page.getByTestId('settings-time-zone').selectOption('Europe/Berlin');
   await page.getByText(/Detection thresholds/).click();
   await page.getByTestId('threshold-failure_rate_warning').fill('0.2');

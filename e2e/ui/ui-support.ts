@@ -22,9 +22,9 @@ export async function api<T>(request: APIRequestContext, path: string): Promise<
   return (await res.json()) as T;
 }
 
-/** Until nothing on the page is loading or showing stale data for old filters. */
+/** Until every section is hydrated and nothing is loading or showing data of old filters. */
 export async function settled(page: Page) {
-  await expect(page.locator('[data-busy="true"], [aria-busy="true"], [role="status"][aria-label="Loading"]')).toHaveCount(0);
+  await expect(page.locator('[data-hydrated="false"], [data-busy="true"], [aria-busy="true"], [role="status"][aria-label="Loading"]')).toHaveCount(0);
 }
 
 /** axe on the whole page: no serious or critical violation. */
@@ -35,9 +35,11 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, label: st
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
 }
 
-/** A full-page screenshot kept with the test's results. */
+/** A full-page screenshot kept with the test's results (a file in its output folder, attached). */
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(`${name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(`${name}.png`, { path, contentType: 'image/png' });
 }
 
 /** Parses the CSV our exports write (quoted cells, doubled quotes, CRLF). */

@@ -18,6 +18,13 @@ function buildAuth(secret: string) {
     database: getPool(),
     secret,
     ...(url ? { baseURL: url } : {}),
+    // Sign-in must come from a page of this site. Without a configured URL the site is whatever
+    // host the browser addressed (127.0.0.1, localhost, a LAN name): a same-origin form posts an
+    // Origin equal to its Host header, a page on another site does not (Host is set by the browser).
+    trustedOrigins: (request) => {
+      const host = request?.headers.get('host');
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
     telemetry: { enabled: false },
     // Its warnings (no base URL: we derive it from each request on purpose; a wrong password) are
     // noise in our logs; errors still show.
@@ -44,6 +51,8 @@ function buildAuth(secret: string) {
       // Secure cookies need https. Without BETTER_AUTH_URL we cannot know how people reach the app
       // (the demo is plain http on 127.0.0.1); set BETTER_AUTH_URL=https://… behind TLS.
       useSecureCookies: url ? url.startsWith('https://') : false,
+      // better-auth skips the origin check when NODE_ENV=test; keep it on so tests see production.
+      disableOriginCheck: false,
     },
   });
 }

@@ -32,8 +32,13 @@ async function ensureDemoUser(password: string): Promise<boolean> {
   return true;
 }
 
-/** Signs the demo user in; the Response carries better-auth's Set-Cookie. null: no demo org. */
-export async function signInDemoUser(headers: Headers): Promise<Response | null> {
+/**
+ * Signs the demo user in; the Response carries better-auth's Set-Cookie. null: no demo org.
+ * Only the user agent is passed on (it is recorded with the session): this is a server-side
+ * sign-in, not a form post, so a stale cookie or a missing Origin must not get in its way.
+ */
+export async function signInDemoUser(requestHeaders: Headers): Promise<Response | null> {
+  const headers = new Headers({ 'user-agent': requestHeaders.get('user-agent') ?? 'flowmason-demo' });
   const password = await demoPassword();
   if (!(await ensureDemoUser(password))) return null;
   const auth = await getAuth();

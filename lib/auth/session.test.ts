@@ -23,7 +23,7 @@ async function signIn(email: string, password: string) {
   const res = await auth.handler(
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: BASE },
+      headers: { 'content-type': 'application/json', origin: BASE, host: '127.0.0.1:3999' },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -63,6 +63,22 @@ describe('dashboard sessions', () => {
     const { cookie } = await signIn(email, 'correct horse battery');
     expect(await resolveApiSession(apiRequest(cookie, { method: 'POST', origin: 'https://evil.example' }))).toBeNull();
     expect(await resolveApiSession(apiRequest(cookie, { method: 'POST', origin: BASE }))).not.toBeNull();
+  });
+
+  it('accepts a sign-in posted from the host the browser addressed, not from another site', async () => {
+    // next start hands route handlers a URL on "localhost" whatever host the browser used.
+    const post = (origin: string) =>
+      getAuth().then((auth) =>
+        auth.handler(
+          new Request('http://localhost:3999/api/auth/sign-in/email', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', host: '127.0.0.1:3999', origin, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' },
+            body: JSON.stringify({ email, password: 'correct horse battery' }),
+          }),
+        ),
+      );
+    expect((await post('http://127.0.0.1:3999')).status).toBe(200);
+    expect((await post('https://evil.example')).status).toBe(403);
   });
 
   it('rejects duplicate users and short passwords', async () => {
