@@ -92,7 +92,9 @@ export async function insertBatch(pool: pg.Pool, orgId: string, batch: Execution
   await ensurePartitions(pool, rows);
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    // "Once 200 is returned, every accepted execution is durable" (API.md), whatever the server's
+    // default: a server set to synchronous_commit=off would otherwise acknowledge before the WAL flush.
+    await client.query('BEGIN; SET LOCAL synchronous_commit TO on');
     const zone = await rollupZone(client, orgId);
     const { rows: seen } = await client.query<PipelineSeen>(INSERT_BATCH, [orgId, ...executionColumns(rows), ...stageColumns(rows), zone]);
     if (seen.length > 0) {
