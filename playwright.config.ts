@@ -43,6 +43,10 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.data-e2e',
       DEMO_DATA: '1',
+      // The UI suites browse the demo (password-less, loopback) on both databases; sign-in with
+      // FLOWMASON_AUTH=required is tested on an instance of its own (e2e/ui/sign-in.spec.ts).
+      FLOWMASON_AUTH: 'demo',
+      HOST: '127.0.0.1',
       ALLOW_PRIVATE_WEBHOOKS: '1',
       WEBHOOK_RETRY_BASE_MS: '200',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),

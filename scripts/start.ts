@@ -58,6 +58,8 @@ async function main() {
     DATABASE_URL: db.url,
     NEXT_TELEMETRY_DISABLED: '1',
     FLOWMASON_AUTH: process.env.FLOWMASON_AUTH ?? (embeddedMode ? 'demo' : 'required'),
+    // The app learns where it listens: the password-less demo session exists on loopback only.
+    HOST: host,
   };
   const [demo] = await Promise.all([ensureDemo({ embeddedMode, log: say }), buildIfNeeded(env)]);
   await closeDb();
