@@ -2,11 +2,11 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { verifyApiKey, type KeyAuth, type Scope } from '@/lib/auth/api-keys';
-import { getPrisma } from '@/lib/db/client';
+import type { KeyAuth, Scope } from '@/lib/auth/api-keys';
 import { logger } from '@/lib/log';
 import { invalidateOrg } from '@/lib/services/cache';
 import { ApiError, assertNoNul, errorResponse, isDatabaseUnavailable, zodToApiError } from './errors';
+import { forgetOrgKeys, verifyKeyCached } from './key-cache';
 import { enforceRateLimit, rejectAnonymous } from './rate-limit';
 
 // The one wrapper around every /api/v1 handler: request id, authentication (the organisation comes
@@ -29,7 +29,7 @@ async function authenticate(req: NextRequest): Promise<AuthContext> {
   const header = req.headers.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const auth = match ? await verifyApiKey(getPrisma(), match[1]) : null;
+    const auth = match ? await verifyKeyCached(match[1]) : null;
     if (!auth) throw new ApiError(401, 'unauthorized', 'API key is missing, unknown or revoked');
     return { ...auth, via: 'key' };
   }
@@ -70,7 +70,10 @@ export function withApi<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodTyp
       response = errorResponse(toApiError(err, requestId));
     }
     // A successful write makes the organisation's cached analytics answers stale: drop them.
-    if (orgId && response.status < 400 && req.method !== 'GET' && req.method !== 'HEAD') invalidateOrg(orgId);
+    if (orgId && response.status < 400 && req.method !== 'GET' && req.method !== 'HEAD') {
+      invalidateOrg(orgId);
+      forgetOrgKeys(orgId); // a revoked key must stop working at once
+    }
     response.headers.set('x-request-id', requestId);
     logger.info({ requestId, method: req.method, path: req.nextUrl.pathname, status: response.status,
       ms: Math.round(performance.now() - started) }, 'request');
