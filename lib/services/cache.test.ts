@@ -15,7 +15,7 @@ function counter<T>(value: T, delayMs = 20) {
 
 describe('analytics response cache', () => {
   beforeEach(() => {
-    process.env.INSIGHTS_CACHE_TTL_MS = '200';
+    process.env.INSIGHTS_CACHE_TTL_MS = '400';
     process.env.INSIGHTS_CACHE_MAX = '3';
   });
   afterEach(() => {
@@ -30,9 +30,46 @@ describe('analytics response cache', () => {
     expect(calls.n).toBe(1);
     await cached('org-1', 'k', load);
     expect(calls.n).toBe(1);
-    await sleep(250);
+    await sleep(900);
     await cached('org-1', 'k', load);
     expect(calls.n).toBe(2);
+  });
+
+  it('after the TTL serves the stale answer at once while one refresh runs; after 2 × TTL it waits', async () => {
+    let version = 0;
+    const slow = async () => {
+      version += 1;
+      const mine = version;
+      await sleep(100);
+      return mine;
+    };
+    expect(await cached('org-swr', 'k', slow)).toBe(1);
+    await sleep(500); // stale window: answered at once with 1, one refresh starts
+    const started = Date.now();
+    const stale = await Promise.all(Array.from({ length: 20 }, () => cached('org-swr', 'k', slow)));
+    expect(Date.now() - started).toBeLessThan(80);
+    expect(new Set(stale)).toEqual(new Set([1]));
+    expect(version).toBe(2);
+    await sleep(150);
+    expect(await cached('org-swr', 'k', slow)).toBe(2); // the refresh replaced it
+    await sleep(900); // beyond 2 × TTL: too old to serve, a new computation is awaited
+    expect(await cached('org-swr', 'k', slow)).toBe(3);
+  });
+
+  it('a failed refresh keeps the stale answer', async () => {
+    let n = 0;
+    const flaky = async () => {
+      n += 1;
+      if (n === 2) throw new Error('database unavailable');
+      return n;
+    };
+    expect(await cached('org-keep', 'k', flaky)).toBe(1);
+    await sleep(500);
+    expect(await cached('org-keep', 'k', flaky)).toBe(1); // refresh #2 fails in the background
+    await sleep(20);
+    expect(await cached('org-keep', 'k', flaky)).toBe(1); // still stale-served; refresh #3 starts
+    await sleep(20);
+    expect(await cached('org-keep', 'k', flaky)).toBe(3);
   });
 
   it('never caches a failure', async () => {

@@ -5,41 +5,71 @@ import 'server-only';
 // method + parameters — is computed once per TTL, and concurrent identical requests share one
 // computation (single flight) instead of queueing a thousand copies of the same SQL aggregates.
 //
-// Staleness: an answer is at most INSIGHTS_CACHE_TTL_MS old (default 10 s). A successful write
-// through this process's API (ingest, OTLP, settings, acknowledge…) drops the organisation's
-// entries at once (lib/api/route.ts), so a client that writes and then reads sees its write.
-// Writes by another process (the CLI import, a second app instance) show within the TTL.
-// Failures are never cached. Requests that pin `now` (tests, the alert evaluator) bypass it.
-// Bounded: at most INSIGHTS_CACHE_MAX entries (default 1000), oldest evicted first.
+// Staleness: an answer is fresh for INSIGHTS_CACHE_TTL_MS (default 5 s); for one more TTL it is
+// still served at once while a single background refresh replaces it (stale-while-revalidate:
+// otherwise every client would stall behind the recomputation each time the TTL runs out), so
+// an answer is at most about 2 × TTL old. A successful write through this process's API (ingest,
+// OTLP, settings, acknowledge…) drops the organisation's entries at once (lib/api/route.ts), so a
+// client that writes and then reads sees its write; writes by another process (the CLI import, a
+// second app instance) show within 2 × TTL. Failures are never cached (a failed refresh keeps the
+// stale answer until it is too old). Requests that pin `now` (tests, the alert evaluator) bypass
+// it. Bounded: at most INSIGHTS_CACHE_MAX entries (default 1000), oldest evicted first.
 
-type Entry = { promise: Promise<unknown>; expires: number };
+/** `fresh`: served as is until then; `usable`: served while one refresh runs until then. */
+type Entry = { promise: Promise<unknown>; fresh: number; usable: number; refreshing: boolean };
 const holder = globalThis as unknown as { __fmInsightsCache?: Map<string, Entry> };
 
 function settings() {
-  const ttl = Number(process.env.INSIGHTS_CACHE_TTL_MS ?? 10_000);
+  const ttl = Number(process.env.INSIGHTS_CACHE_TTL_MS ?? 5_000);
   const max = Number(process.env.INSIGHTS_CACHE_MAX ?? 1_000);
   return { ttl: Number.isFinite(ttl) && ttl > 0 ? ttl : 0, max: Number.isFinite(max) && max > 0 ? max : 1_000 };
 }
 
 const entries = () => (holder.__fmInsightsCache ??= new Map());
 
-/** The cached or in-flight answer for `key`, or a new computation shared by everyone asking now. */
-export function cached<T>(orgId: string, key: string, load: () => Promise<T>): Promise<T> {
+/** Starts a computation; a first one is shared at once, a refresh replaces `stale` when it succeeds. */
+function compute(full: string, load: () => Promise<unknown>, stale?: Entry): Entry {
   const { ttl, max } = settings();
-  if (ttl === 0) return load();
   const map = entries();
-  const full = `${orgId}\u0000${key}`;
-  const hit = map.get(full);
-  if (hit && hit.expires > Date.now()) return hit.promise as Promise<T>;
-  const entry: Entry = { promise: load(), expires: Infinity }; // in flight: shared, never expired
-  map.delete(full);
-  map.set(full, entry);
+  const entry: Entry = { promise: load(), fresh: Infinity, usable: Infinity, refreshing: false };
+  if (!stale) {
+    map.delete(full);
+    map.set(full, entry);
+  }
   entry.promise.then(
-    () => (entry.expires = Date.now() + ttl),
-    () => map.get(full) === entry && map.delete(full),
+    () => {
+      entry.fresh = Date.now() + ttl;
+      entry.usable = entry.fresh + ttl;
+      // Installed unless the stale entry was dropped meanwhile (a write: this may predate it).
+      if (stale && map.get(full) === stale) {
+        map.delete(full);
+        map.set(full, entry);
+      }
+    },
+    () => {
+      if (stale) stale.refreshing = false;
+      else if (map.get(full) === entry) map.delete(full);
+    },
   );
   while (map.size > max) map.delete(map.keys().next().value!);
-  return entry.promise as Promise<T>;
+  return entry;
+}
+
+/** The cached or in-flight answer for `key`, or a new computation shared by everyone asking now. */
+export function cached<T>(orgId: string, key: string, load: () => Promise<T>): Promise<T> {
+  if (settings().ttl === 0) return load();
+  const full = `${orgId}\u0000${key}`;
+  const hit = entries().get(full);
+  const now = Date.now();
+  if (hit && now < hit.fresh) return hit.promise as Promise<T>;
+  if (hit && now < hit.usable) {
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      compute(full, load, hit);
+    }
+    return hit.promise as Promise<T>;
+  }
+  return compute(full, load).promise as Promise<T>;
 }
 
 /** Drops every cached answer of an organisation (after it wrote something). */
