@@ -19,7 +19,7 @@ model MakeMigrationProbe {
 }
 `;
 
-describe('db:migration (offline schema diff)', () => {
+describe('db:migration (offline schema diff)', { timeout: 180_000 }, () => {
   it('diffs the migrations against schema.prisma: only the added model appears', async () => {
     const root = process.cwd();
     const schema = fs.readFileSync(path.join(root, 'prisma', 'schema.prisma'), 'utf8') + THROWAWAY;
