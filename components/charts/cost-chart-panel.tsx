@@ -1,38 +1,30 @@
 'use client';
-import { NoExecutions } from '@/components/ui/states';
-import { costRows, totals } from '@/lib/dashboard/series';
+import { costRows } from '@/lib/dashboard/series';
 import { formatUsd } from '@/lib/format';
 import { useDashboardFilters } from '@/lib/hooks/use-dashboard-filters';
 import { useReportQuery } from '@/lib/hooks/use-report-query';
-import { useTimeseriesQuery } from '@/lib/hooks/use-timeseries-query';
 import type { CostForecast } from '@/lib/schemas/insights';
 import { ChartDataTable } from './chart-data-table';
 import { ChartPanel } from './chart-panel';
 import type { Series } from './series-config';
 import { TimeChart } from './time-chart';
+import { useTimeseriesChart } from './use-timeseries-chart';
 
 const usdAxis = (v: number) => (v >= 1000 ? `$${(v / 1000).toFixed(1)}k` : `$${Number.isInteger(v) ? v : v.toFixed(2)}`);
 
 function CostChart({ forecast }: { forecast: CostForecast | null }) {
-  const { filters } = useDashboardFilters();
-  const query = useTimeseriesQuery(filters);
-  const rows = query.data ? costRows(query.data.buckets, forecast) : [];
+  const { filters, buckets, totals: t, panel } = useTimeseriesChart();
+  const rows = costRows(buckets, forecast);
   const series: Series[] = [
     { key: 'cost', name: 'Cost', kind: 'bar', color: 'var(--chart-cost)', format: formatUsd },
     ...(forecast ? [{ key: 'forecast', name: 'Forecast', kind: 'line', color: 'var(--chart-forecast)', format: formatUsd, dashed: true } as Series] : []),
   ];
-  const t = query.data ? totals(query.data.buckets) : null;
   return (
     <ChartPanel
       title={forecast ? 'Daily cost and forecast' : 'Daily cost'}
       description={forecast ? `USD per day; the dashed line is the forecast for the next 7 days (${forecast.method.replace(/_/g, ' ')}, confidence ${(forecast.confidence * 100).toFixed(0)}%)` : 'USD per day, in the organisation’s time zone'}
       summary={t ? `${formatUsd(t.cost_usd)} in the last ${filters.days} days (the first and the last day are partial)` : null}
-      isPending={query.isPending}
-      error={query.data ? null : query.error}
-      onRetry={() => void query.refetch()}
-      isEmpty={t?.executions === 0}
-      empty={<NoExecutions days={filters.days} pipelineId={filters.pipeline_id} />}
-      busy={query.isPlaceholderData}
+      {...panel}
       testId="chart-cost"
     >
       <TimeChart rows={rows} series={series} leftFormat={usdAxis} />

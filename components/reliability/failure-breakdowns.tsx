@@ -3,9 +3,9 @@ import { ReportCard } from '@/components/report/report-card';
 import { CsvButton } from '@/components/ui/csv-button';
 import { csvColumns, DataTable, ShareBar, type Column } from '@/components/ui/data-table';
 import { formatCount, formatPercent } from '@/lib/format';
+import { errorRows, type ErrorRow } from '@/lib/dashboard/series';
 import type { ReliabilityMetrics } from '@/lib/schemas/insights';
 
-type ErrorRow = { error_type: string; failures: number; share: number };
 type PipelineRow = ReliabilityMetrics['by_pipeline'][number];
 
 const errorColumns: Column<ErrorRow>[] = [
@@ -24,14 +24,6 @@ const pipelineColumns: Column<PipelineRow>[] = [
     align: 'right',
   },
 ];
-
-/** by_error_type is a map; as rows, most frequent first, with its share of all failures. */
-export function errorRows(byType: Record<string, number>): ErrorRow[] {
-  const total = Object.values(byType).reduce((a, b) => a + b, 0);
-  return Object.entries(byType)
-    .map(([error_type, failures]) => ({ error_type, failures, share: total > 0 ? failures / total : 0 }))
-    .sort((a, b) => b.failures - a.failures);
-}
 
 /** Failures by error type and by pipeline. */
 export function FailureBreakdowns() {

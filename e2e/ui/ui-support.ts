@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { bearer, demoKey } from '../support';
 
 // Helpers of the dashboard suites: console watching, the API's answer for the same filters (with
@@ -83,4 +83,28 @@ export async function downloadCsv(page: Page, button: ReturnType<Page['locator']
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return { name: download.suggestedFilename(), rows: parseCsv(Buffer.concat(chunks).toString('utf8')) };
+}
+
+/** A number as the dashboard shows it: "$1,234.56", "+230.0%", "−3.4%", "8.83 s", "968 ms", "2,326". */
+export function parseShown(text: string): number {
+  const t = text.trim().replace(/,/g, '').replace('−', '-');
+  const n = Number(/-?\+?[\d.]+/.exec(t.replace('+', ''))?.[0] ?? NaN);
+  if (/\bmin$/.test(t)) return n * 60_000;
+  if (/\bms$/.test(t)) return n;
+  if (/\bs$/.test(t)) return n * 1000;
+  return n;
+}
+
+/**
+ * The page shows `expected` up to rounding and the window's slide: the page and the API compute
+ * "the last N days up to now" a few seconds apart, so a run at the window's edge may be in one and
+ * not in the other. `rel` is a fraction of the expected value, `abs` a floor in its unit.
+ */
+export async function expectNear(locator: Locator, expected: number, { rel = 0.01, abs = 0 } = {}) {
+  const tolerance = Math.max(Math.abs(expected) * rel, abs);
+  await expect
+    .poll(async () => Math.abs(parseShown((await locator.textContent()) ?? '') - expected) <= tolerance, {
+      message: `${await locator.textContent()} ≈ ${expected} (±${tolerance})`,
+    })
+    .toBe(true);
 }

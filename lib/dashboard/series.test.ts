@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeseriesBucket } from '@/lib/schemas/insights';
-import { addDays, costRows, failureRows, totals } from './series';
+import { addDays, costRows, errorRows, failureRows, totals } from './series';
 
 const bucket = (date: string, executions: number, failures: number, cost: number, avg: number | null): TimeseriesBucket => ({
   date, executions, failures, cost_usd: cost, avg_duration_ms: avg, p95_duration_ms: avg,
@@ -42,5 +42,13 @@ describe('chart rows', () => {
   it('weights the average duration by executions', () => {
     const t = totals([bucket('a', 1, 0, 1, 100), bucket('b', 3, 1, 2, 200), bucket('c', 0, 0, 0, null)]);
     expect(t).toEqual({ executions: 4, failures: 1, cost_usd: 3, failure_rate: 0.25, avg_duration_ms: 175 });
+  });
+
+  it('lists error types most frequent first with their share', () => {
+    expect(errorRows({ timeout: 1, api_error: 3 })).toEqual([
+      { error_type: 'api_error', failures: 3, share: 0.75 },
+      { error_type: 'timeout', failures: 1, share: 0.25 },
+    ]);
+    expect(errorRows({})).toEqual([]);
   });
 });

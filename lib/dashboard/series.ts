@@ -63,3 +63,13 @@ export function totals(buckets: readonly TimeseriesBucket[]) {
     avg_duration_ms: executions > 0 ? weighted / executions : null,
   };
 }
+
+export type ErrorRow = { error_type: string; failures: number; share: number };
+
+/** by_error_type is a map; as rows, most frequent first, with its share of all failures. */
+export function errorRows(byType: Record<string, number>): ErrorRow[] {
+  const total = Object.values(byType).reduce((a, b) => a + b, 0);
+  return Object.entries(byType)
+    .map(([error_type, failures]) => ({ error_type, failures, share: total > 0 ? failures / total : 0 }))
+    .sort((a, b) => b.failures - a.failures || a.error_type.localeCompare(b.error_type));
+}

@@ -1,4 +1,5 @@
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/lib/insights/thresholds';
+import { usableTimeZone } from '@/lib/services/time-zone';
 import { z } from './zod';
 
 // Organisation settings (scope admin): the time zone of day buckets and peak hours, and overrides
@@ -14,15 +15,8 @@ const FRACTIONS: ReadonlySet<string> = new Set<keyof Thresholds>([
 ]);
 export const isFractionThreshold = (key: string) => FRACTIONS.has(key);
 
-export function isTimeZone(tz: string): boolean {
-  if (!/^[A-Za-z0-9_+\-/]{1,64}$/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A zone the analytics service will use as given (it falls back to UTC for anything else). */
+export const isTimeZone = (tz: string) => usableTimeZone(tz) === tz;
 
 const thresholdValue = (key: string) =>
   z
