@@ -3,7 +3,7 @@ declare module 'autocannon' {
   interface Request { method?: string; path: string; headers?: Record<string, string>; body?: string }
   interface Client { setRequests(requests: Request[]): void }
   interface Histogram { average: number; mean: number; max: number; total: number; p50: number; p90: number; p99: number }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     errors: number;
@@ -19,6 +19,11 @@ declare module 'autocannon' {
     requests?: Request[];
     setupClient?: (client: Client) => void;
   }
+  interface Instance {
+    on(event: 'response', listener: (client: Client, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+    stop(): void;
+  }
   function autocannon(opts: Options): Promise<Result>;
+  function autocannon(opts: Options, done: (err: Error | null, result: Result) => void): Instance;
   export default autocannon;
 }

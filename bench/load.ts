@@ -1,21 +1,23 @@
 // `npm run bench:load -- --url http://127.0.0.1:3000 --key fm_…` — load against a RUNNING app
 // (README "Operations" says how to start one):
-//  1. autocannon holds --connections (1,000) connections on the summary and report endpoints for
-//     --duration (30) s and prints requests, errors (non-2xx + connection errors + timeouts) and
-//     latency percentiles. Connections are spread over --keys (20) read keys made with the admin
+//  1. autocannon opens --connections (1,000) connections over --ramp (2,000) ms, holds them on the
+//     summary and report endpoints for --duration (30) s and prints requests, errors (non-2xx,
+//     timeouts over --timeout s, connection errors) and latency percentiles. Connections are spread over --keys (20) read keys made with the admin
 //     key, as many clients would be: the per-key rate limit is per client, not per server.
 //  2. --dup-clients (20) clients post the same --dup-batches × --dup-size executions concurrently,
 //     honouring 429/503 Retry-After like a real client; afterwards every execution must be
 //     stored exactly once (the pipeline's execution count) and acknowledged once as new.
 // Exit code 1 when any check fails.
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon, { type Result } from 'autocannon';
 
 const { values: o } = parseArgs({
   options: {
     url: { type: 'string', default: process.env.LOAD_URL ?? 'http://127.0.0.1:3000' },
     key: { type: 'string', default: process.env.LOAD_KEY },
     connections: { type: 'string', default: '1000' },
+    ramp: { type: 'string', default: '2000' },
     duration: { type: 'string', default: '30' },
     keys: { type: 'string', default: '20' },
     timeout: { type: 'string', default: '30' },
@@ -44,28 +46,58 @@ async function readKeys(n: number): Promise<string[]> {
   return keys;
 }
 
+/**
+ * autocannon instances of 50 connections each, started --ramp ms apart in total (a thousand
+ * clients do not connect in the same millisecond; a burst of 1,000 SYNs overflows the listen
+ * backlog Next uses, 511, on a busy machine and costs some connections whole seconds of SYN
+ * retries — `--ramp 0` shows that), then all connections are held for --duration seconds.
+ * Latency percentiles come from every response, errors from every instance.
+ */
 async function readLoad(): Promise<boolean> {
   const keys = await readKeys(num(o.keys));
   const paths = ['/api/v1/analytics/insights/summary?days=7', '/api/v1/analytics/insights/report?days=30'];
+  const [connections, group] = [num(o.connections), 50];
+  const groups = Math.ceil(connections / group);
   let next = 0;
-  console.log(`read load: ${o.connections} connections × ${o.duration} s on summary + report, ${keys.length} keys`);
-  const result = await autocannon({
-    url: o.url!,
-    connections: num(o.connections),
-    duration: num(o.duration),
-    timeout: num(o.timeout),
-    requests: paths.map((path) => ({ method: 'GET', path })),
-    // Each connection is one client with its own key (round robin over the keys).
-    setupClient: (client) => {
-      const key = keys[next++ % keys.length];
-      client.setRequests(paths.map((path) => ({ method: 'GET', path, headers: { authorization: `Bearer ${key}` } })));
-    },
-  });
-  const errors = result.non2xx + result.errors + result.timeouts;
-  const codes = Object.entries(result.statusCodeStats ?? {}).map(([c, s]) => `${c}×${(s as { count: number }).count}`).join(' ');
-  console.log(`  requests ${result.requests.total} (${result.requests.average}/s), errors ${errors} (non-2xx ${result.non2xx}, connection errors ${result.errors}, timeouts ${result.timeouts}); statuses ${codes}`);
-  console.log(`  latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
-  return errors === 0;
+  const latencies: number[] = [];
+  const instances: { stop(): void }[] = [];
+  const runs: Promise<Result>[] = [];
+  console.log(`read load: ${connections} connections (opened over ${o.ramp} ms) held ${o.duration} s on summary + report, ${keys.length} keys`);
+  const t0 = Date.now();
+  for (let g = 0; g < groups; g++) {
+    if (g > 0) await sleep(num(o.ramp) / groups);
+    runs.push(new Promise((resolve, reject) => {
+      const instance = autocannon({
+        url: o.url!,
+        connections: Math.min(group, connections - g * group),
+        duration: 3600, // stopped below
+        timeout: num(o.timeout),
+        requests: paths.map((path) => ({ method: 'GET', path })),
+        // Each connection is one client with its own key (round robin over the keys).
+        setupClient: (client) => {
+          const key = keys[next++ % keys.length];
+          client.setRequests(paths.map((path) => ({ method: 'GET', path, headers: { authorization: `Bearer ${key}` } })));
+        },
+      }, (err, result) => (err ? reject(err) : resolve(result)));
+      instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+      instances.push(instance);
+    }));
+  }
+  await sleep(num(o.duration) * 1000);
+  instances.forEach((i) => i.stop());
+  const results = await Promise.all(runs);
+  const seconds = (Date.now() - t0) / 1000;
+  const sum = (f: (r: Result) => number) => results.reduce((n, r) => n + f(r), 0);
+  const [non2xx, errors, timeouts] = [sum((r) => r.non2xx), sum((r) => r.errors), sum((r) => r.timeouts)];
+  const codes = new Map<string, number>();
+  for (const r of results) for (const [c, s] of Object.entries(r.statusCodeStats ?? {})) codes.set(c, (codes.get(c) ?? 0) + s.count);
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  // autocannon counts a timed-out request as a connection error too: report them once.
+  const failed = non2xx + errors;
+  console.log(`  requests ${latencies.length + timeouts} in ${seconds.toFixed(1)} s (${(latencies.length / seconds).toFixed(0)}/s answered), errors ${failed} (non-2xx ${non2xx}, timeouts > ${o.timeout} s ${timeouts}, other connection errors ${errors - timeouts}); statuses ${[...codes].map(([c, n]) => `${c}×${n}`).join(' ')}`);
+  console.log(`  latency ms: p50 ${pct(50)}, p90 ${pct(90)}, p99 ${pct(99)}, max ${latencies.at(-1) ?? 0}`);
+  return failed === 0;
 }
 
 async function duplicateIngest(): Promise<boolean> {
@@ -95,7 +127,7 @@ async function duplicateIngest(): Promise<boolean> {
         }
         if ((res.status === 429 || res.status === 503) && attempt < 20) {
           totals.retries += 1;
-          await new Promise((r) => setTimeout(r, res.retryAfter * 1000));
+          await sleep(res.retryAfter * 1000);
           continue;
         }
         totals.failures += 1;
