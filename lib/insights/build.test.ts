@@ -24,8 +24,8 @@ describe('buildSummary', () => {
       }),
     }));
     // cost_spike 60% (warning), failed-runs cost 30% (info), degradation 40% (warning),
-    // failure_pattern 30% (critical), reliability −30 points (warning)
-    expect(s).toMatchObject({ total_insights: 5, critical_count: 1, warning_count: 3, info_count: 1 });
+    // failure_pattern 30% (critical) with the −30-point success-rate drop folded into it
+    expect(s).toMatchObject({ total_insights: 4, critical_count: 1, warning_count: 2, info_count: 1 });
     expect(s.top_cost_insight?.type).toBe('cost_spike'); // warning beats the info optimisation
     expect(s.top_performance_insight?.type).toBe('performance_degradation');
     expect(s.top_reliability_insight?.type).toBe('failure_pattern');

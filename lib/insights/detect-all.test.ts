@@ -37,7 +37,9 @@ describe('detectInsights end to end', () => {
     const found = detectInsights(aggregate(xs, 30));
     const ids = found.map((i) => i.id);
     expect(ids).toContain('failure_pattern:pipeline=summarise:30d');
-    expect(ids).toContain('reliability:pipeline=summarise:30d');
+    // the success-rate drop of the same burst is folded into the failure_pattern finding
+    expect(ids).not.toContain('reliability:pipeline=summarise:30d');
+    expect(found.find((i) => i.id === 'failure_pattern:pipeline=summarise:30d')!.data.success_rate_drop).toMatchObject({ drop_points: expect.any(Number) });
     expect(ids).toContain('performance_degradation:pipeline=classify:30d');
     expect(ids).toContain('cost_spike:pipeline=ingest:30d');
     expect(found.find((i) => i.id === 'failure_pattern:pipeline=summarise:30d')!.severity).toBe('critical');
@@ -76,8 +78,8 @@ describe('detectInsights end to end', () => {
   it('filters by category and severity lists', () => {
     const s = scope({ current: win({ executions: 100, failures: 30 }), previous: win({ cost_usd: 5 }) });
     const all = detectInsights(input({ scope: s }));
-    expect(all.map((i) => i.type).sort()).toEqual(['cost_spike', 'failure_pattern', 'reliability']);
-    expect(filterInsights(all, { category: ['reliability'] }).map((i) => i.type).sort()).toEqual(['failure_pattern', 'reliability']);
+    expect(all.map((i) => i.type).sort()).toEqual(['cost_spike', 'failure_pattern']); // reliability folded in
+    expect(filterInsights(all, { category: ['reliability'] }).map((i) => i.type)).toEqual(['failure_pattern']);
     expect(filterInsights(all, { severity: ['critical'] }).map((i) => i.type).sort()).toEqual(['cost_spike', 'failure_pattern']);
     expect(filterInsights(all, { category: ['usage'], severity: ['critical'] })).toEqual([]);
   });

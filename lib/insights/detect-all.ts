@@ -6,6 +6,7 @@ import { detectPerformanceChange } from './detect-performance';
 import { detectFailurePattern, detectReliabilityDrop } from './detect-reliability';
 import { detectPeakHours, detectUsageChange } from './detect-usage';
 import { computeDowngrades } from './downgrades';
+import { foldDuplicates } from './fold';
 import type { DetectContext } from './insight';
 import { rankInsights } from './rank';
 import { resolveThresholds, type Thresholds } from './thresholds';
@@ -29,6 +30,7 @@ function detectScope(s: ScopeStats, t: Thresholds, ctx: DetectContext): Insight[
  * The scope-level detectors run for the request scope (organisation, or the requested pipeline)
  * and for each pipeline in `input.pipelines`. Model-, catalog- and hour-based findings run on
  * the request scope only: per pipeline they would repeat the same money several times.
+ * An incident seen at two scopes or through two lenses is reported once (./fold.ts).
  */
 export function detectInsights(input: InsightsInput, thresholds?: Thresholds): Insight[] {
   const t = thresholds ?? resolveThresholds(input.thresholds);
@@ -44,7 +46,7 @@ export function detectInsights(input: InsightsInput, thresholds?: Thresholds): I
     if (p.pipeline_id === null || p.pipeline_id === input.scope.pipeline_id) continue;
     found.push(...detectScope(p, t, { ...ctx, pipeline_id: p.pipeline_id }));
   }
-  return rankInsights(found);
+  return rankInsights(foldDuplicates(found));
 }
 
 export interface InsightFilter {

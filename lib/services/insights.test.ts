@@ -31,7 +31,9 @@ describe('getInsightsService on a real database', () => {
   it('reports the spike organisation-wide and per pipeline, in the contract shape', async () => {
     const report = ReportResponse.parse(await svc.generateReport({ orgId: org, days: 7, now: NOW }));
     const found = report.insights.filter((i) => i.type === 'cost_spike').map((i) => [i.pipeline_id, i.severity, i.data.increase_percent]);
-    expect(found).toEqual([['spiky', 'critical', 150], [null, 'warning', 75]]);
+    // spiky explains all of the organisation's +$30: one finding, carrying the organisation's numbers
+    expect(found).toEqual([['spiky', 'critical', 150]]);
+    expect(report.insights[0].data.organisation).toMatchObject({ increase_percent: 75, share_of_change: 1 });
     expect(report.period).toEqual({ start: '2026-02-13T12:00:00.000Z', end: NOW.toISOString(), days: 7 });
     expect(report.cost_breakdown.by_pipeline.map((p) => [p.pipeline_id, p.cost_usd])).toEqual([['spiky', 50], ['calm', 20]]);
     expect(report.reliability_metrics).toMatchObject({ total_failures: 1, failure_rate: 0.025, by_error_type: { other: 1 }, mttr_minutes: 60.01 }); // 60.0083, rounded to 2 decimals
@@ -54,11 +56,13 @@ describe('getInsightsService on a real database', () => {
 
   it('filters the list by category and severity', async () => {
     const all = await svc.listInsights({ orgId: org, days: 7, now: NOW });
-    expect(all.insights.map((i) => i.id)).toEqual(['cost_spike:pipeline=spiky:7d', 'cost_spike:org:7d']);
-    expect((await svc.listInsights({ orgId: org, days: 7, now: NOW, category: ['cost', 'usage'] })).total).toBe(2);
+    expect(all.insights.map((i) => i.id)).toEqual(['cost_spike:pipeline=spiky:7d']);
+    expect((await svc.listInsights({ orgId: org, days: 7, now: NOW, category: ['cost', 'usage'] })).total).toBe(1);
     expect(await svc.listInsights({ orgId: org, days: 7, now: NOW, category: ['performance'] })).toEqual({ insights: [], total: 0 });
     const warn = await svc.listInsights({ orgId: org, days: 7, now: NOW, severity: ['warning'] });
-    expect(warn.insights.map((i) => i.id)).toEqual(['cost_spike:org:7d']);
+    expect(warn.insights).toEqual([]);
+    const critical = await svc.listInsights({ orgId: org, days: 7, now: NOW, severity: ['critical', 'info'] });
+    expect(critical.insights.map((i) => i.id)).toEqual(['cost_spike:pipeline=spiky:7d']);
   });
 
   it('fills every day and hour of the timeseries in the organisation time zone', async () => {

@@ -1,0 +1,88 @@
+import type { Insight } from '@/lib/schemas/insights';
+import { SEVERITY_RANK } from './insight';
+import { formatPercent, roundRate } from './math';
+
+// One incident, one finding. Detectors look at the same numbers through several lenses and at
+// several scopes, so a single incident can be seen more than once:
+//  - organisation-wide and in the pipeline that caused it (a pipeline's cost spike moves the
+//    organisation's cost too): when one pipeline's finding accounts for ≥ ORG_SHARE of the
+//    organisation's change, the organisation-wide finding is folded into the pipeline's;
+//  - as a failure rate and as a success-rate drop in the same scope: the reliability finding is
+//    folded into the failure_pattern finding.
+// Folding keeps the numbers (they move into the surviving finding's `data`) and the surviving
+// finding's id, so alerts fire once per incident and acknowledgements stay attached.
+
+/** Share of an organisation-wide change a single pipeline must explain to absorb the finding. */
+export const ORG_SHARE = 0.9;
+
+/** Types whose change is additive over pipelines: the quantity that changed, from `data`. */
+const ADDITIVE_CHANGE: Partial<Record<Insight['type'], (d: Record<string, unknown>) => number | null>> = {
+  cost_spike: (d) => num(d.increase_usd),
+  usage_surge: (d) => diff(d.current_executions, d.previous_executions),
+  usage_drop: (d) => diff(d.current_executions, d.previous_executions),
+};
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function diff(a: unknown, b: unknown): number | null {
+  const [x, y] = [num(a), num(b)];
+  return x === null || y === null ? null : x - y;
+}
+
+/** The pipeline finding that explains an organisation-wide one, with its share of the change. */
+function explainer(org: Insight, found: readonly Insight[]): { insight: Insight; share: number } | null {
+  const change = ADDITIVE_CHANGE[org.type];
+  const total = change?.(org.data) ?? null;
+  if (!change || total === null || total === 0) return null;
+  for (const p of found) {
+    if (p.pipeline_id === null || p.type !== org.type) continue;
+    const part = change(p.data);
+    if (part === null) continue;
+    const share = part / total;
+    if (share >= ORG_SHARE) return { insight: p, share };
+  }
+  return null;
+}
+
+function foldOrgWide(found: Insight[]): Insight[] {
+  const out = new Map(found.map((i) => [i.id, i]));
+  for (const org of found) {
+    if (org.pipeline_id !== null) continue;
+    const hit = explainer(org, found);
+    if (!hit) continue;
+    const p = out.get(hit.insight.id)!;
+    out.delete(org.id);
+    out.set(p.id, {
+      ...p,
+      severity: rankMax(p.severity, org.severity),
+      description: `${p.description} This pipeline accounts for ${formatPercent(hit.share * 100)} of the organisation's change (${org.title.toLowerCase()}).`,
+      data: { ...p.data, organisation: { ...org.data, share_of_change: roundRate(hit.share) } },
+    });
+  }
+  return [...out.values()];
+}
+
+function foldReliability(found: Insight[]): Insight[] {
+  const byScope = new Map<string | null, Insight>();
+  for (const i of found) if (i.type === 'failure_pattern') byScope.set(i.pipeline_id, i);
+  return found.flatMap((i) => {
+    const pattern = byScope.get(i.pipeline_id);
+    if (!pattern) return [i];
+    if (i.type === 'reliability') return [];
+    if (i !== pattern) return [i];
+    const drop = found.find((r) => r.type === 'reliability' && r.pipeline_id === i.pipeline_id);
+    if (!drop) return [i];
+    return [{ ...i, description: `${i.description} ${drop.description}`, data: { ...i.data, success_rate_drop: drop.data } }];
+  });
+}
+
+function rankMax(a: Insight['severity'], b: Insight['severity']): Insight['severity'] {
+  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+}
+
+/** Every incident once (see the top of this file); order is left to the ranking that follows. */
+export function foldDuplicates(found: Insight[]): Insight[] {
+  return foldReliability(foldOrgWide(found));
+}
