@@ -3,6 +3,7 @@ import { closeDb, getPrisma } from '@/lib/db/client';
 import { computeWindows } from '@/lib/insights/buckets';
 import { newOrg } from '@/tests/helpers';
 import { getBuckets } from './get-buckets';
+import { analyticsQueries } from './rollup';
 import { getHourCounts } from './get-hour-counts';
 import { load, run } from './test-data';
 
@@ -43,6 +44,16 @@ describe('getBuckets / getHourCounts in the organisation time zone', () => {
     expect(pipelineRows.sort()).toEqual([['a', '2026-01-15', 1], ['a', '2026-01-16', 2], ['b', '2026-01-16', 1]]);
     const onlyB = await getBuckets(org, w.current, { pipelineId: 'b' }, { unit: 'day', timeZone: 'Asia/Tokyo', perPipeline: true });
     expect(onlyB.map((r) => [r.pipeline_id, r.date, r.executions])).toEqual([[null, '2026-01-16', 1]]);
+  });
+
+  it('leaves day percentiles out on request (raw and rollup alike), counts untouched', async () => {
+    for (const q of [analyticsQueries('raw'), analyticsQueries('rollup')]) {
+      const full = await q.getBuckets(org, w.current, {}, { unit: 'day', timeZone: 'Asia/Tokyo' });
+      const lean = await q.getBuckets(org, w.current, {}, { unit: 'day', timeZone: 'Asia/Tokyo', percentiles: false });
+      expect(full.some((r) => r.p95_duration_ms !== null)).toBe(true);
+      expect(lean.every((r) => r.p50_duration_ms === null && r.p95_duration_ms === null)).toBe(true);
+      expect(lean).toEqual(full.map((r) => ({ ...r, p50_duration_ms: null, p95_duration_ms: null })));
+    }
   });
 
   it('buckets hours with local labels, and counts hours of the day', async () => {

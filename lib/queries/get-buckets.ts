@@ -14,18 +14,27 @@ export interface BucketRow extends DayBucket {
   pipeline_id: string | null;
 }
 
+export interface BucketOptions {
+  unit: BucketUnit;
+  timeZone: string;
+  /** Adds one row per bucket and pipeline (GROUPING SETS) next to the scope's rows. */
+  perPipeline?: boolean;
+  /** false: p50 / p95 are null (the engine's day series never reads them; charts do). Default true. */
+  percentiles?: boolean;
+}
+
 /**
  * Executions per local day (or hour) in `timeZone`: counts, failures, cost, average and
  * interpolated p50 / p95 duration. Only buckets with executions come back; the engine's
- * fillBuckets decides what an empty bucket means. `perPipeline` adds one row per bucket and
- * pipeline (GROUPING SETS) next to the scope's rows.
+ * fillBuckets decides what an empty bucket means.
  */
 export async function getBuckets(
   orgId: string,
   window: Range,
   scope: QueryScope,
-  opts: { unit: BucketUnit; timeZone: string; perPipeline?: boolean },
+  opts: BucketOptions,
 ): Promise<BucketRow[]> {
+  const percentiles = opts.percentiles !== false;
   const perPipeline = Boolean(opts.perPipeline) && !scope.pipelineId;
   const rows = await getPrisma().$queryRaw<Array<BucketRow & { is_scope: boolean }>>(Prisma.sql`
     SELECT ${perPipeline ? Prisma.sql`GROUPING(pipeline_id) = 1` : Prisma.sql`true`} AS is_scope,
@@ -35,8 +44,10 @@ export async function getBuckets(
            count(*) FILTER (WHERE status = 'failed')::int AS failures,
            coalesce(sum(cost_usd), 0)::float8 AS cost_usd,
            avg(duration_ms)::float8 AS avg_duration_ms,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p50_duration_ms,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95_duration_ms
+           ${percentiles
+             ? Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p50_duration_ms,
+                          percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95_duration_ms`
+             : Prisma.sql`NULL::float8 AS p50_duration_ms, NULL::float8 AS p95_duration_ms`}
       FROM (SELECT pipeline_id, status, cost_usd, duration_ms,
                    date_trunc(${opts.unit}, started_at AT TIME ZONE ${opts.timeZone}) AS bucket
               FROM executions WHERE ${scopeWhere(orgId, window, scope)}) e

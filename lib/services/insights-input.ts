@@ -63,8 +63,9 @@ export async function loadInsightsInput(req: InputRequest): Promise<InsightsInpu
   const [stats, errors, currentDays, previousDays, modelRows, overrides, stages, hourCounts, recovery] = await Promise.all([
     q.getWindowStats(orgId, w, scope, timeZone),
     q.getErrorCounts(orgId, w.current, scope, timeZone),
-    q.getBuckets(orgId, w.current, scope, { unit: 'day', timeZone, perPipeline: true }),
-    q.getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone }),
+    // The engine reads counts, cost and average latency per day, never day percentiles.
+    q.getBuckets(orgId, w.current, scope, { unit: 'day', timeZone, perPipeline: true, percentiles: false }),
+    q.getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone, percentiles: false }),
     q.getModelStats(orgId, w.current, scope, timeZone),
     getPriceOverrides(orgId),
     q.getStageStats(orgId, w.current, scope, timeZone),

@@ -23,6 +23,8 @@ export interface ExecAggregateSpec {
   /** The key of a raw row `e` (from e.started_at and `c.part`). */
   rawKey: Prisma.Sql;
   perPipeline: boolean;
+  /** The duration percentiles to merge from the histograms (the costly part); null: none. */
+  percentiles: Partial<Record<'p50' | 'p95' | 'p99', number>> | null;
 }
 
 export async function getExecAggregate(orgId: string, scope: QueryScope, timeZone: string, spec: ExecAggregateSpec): Promise<ExecAggregateRow[]> {
@@ -30,6 +32,8 @@ export async function getExecAggregate(orgId: string, scope: QueryScope, timeZon
   const groups = (k: string) => Prisma.raw(per ? `GROUPING SETS ((${k}), (${k}, pipeline_id))` : k);
   const isScope = Prisma.raw(per ? 'GROUPING(pipeline_id) = 1' : 'true');
   const pipe = Prisma.raw(per ? 'pipeline_id' : 'NULL::text');
+  const pct = spec.percentiles && Object.keys(spec.percentiles).length > 0 ? (spec.percentiles as Record<string, number>) : null;
+  const pctColumn = (name: string) => Prisma.raw(pct && name in pct ? `p.${name}` : 'NULL::float8');
   const rows = await getPrisma().$queryRaw<Array<ExecAggregateRow & { is_scope: boolean }>>(Prisma.sql`
     WITH c AS (${cuts(orgId, spec.windows, timeZone)}),
     raw AS MATERIALIZED (
@@ -51,23 +55,23 @@ export async function getExecAggregate(orgId: string, scope: QueryScope, timeZon
              sum(cost_usd) AS cost, coalesce(sum(cost_usd) FILTER (WHERE status = 'failed'), 0) AS failed_cost,
              sum(dsum) AS dsum, sum(dsq) AS dsq, sum(tokens) AS tokens
         FROM sums GROUP BY ${groups('key')}
-    ), hg AS (
+    )${pct ? Prisma.sql`, hg AS (
       SELECT ${isScope} AS is_scope, ${pipe} AS pipeline_id, key, bucket, sum(n) AS n
         FROM (SELECT (${spec.rollupKey(Prisma.raw('h.day'))})::text AS key, h.pipeline_id, h.bucket::int AS bucket, h.n::bigint AS n
                 ${rollupRows('rollup_execution_hist', 'h', orgId, scope)}
               UNION ALL
               SELECT key, pipeline_id, fm_duration_bucket(duration_ms), 1 FROM raw) u
        GROUP BY ${groups('key, bucket')}
-    ), pct AS (${histPercentiles('is_scope, pipeline_id, key', { p50: 0.5, p95: 0.95, p99: 0.99 })})
+    ), pct AS (${histPercentiles('is_scope, pipeline_id, key', pct)})` : Prisma.empty}
     SELECT a.is_scope, a.pipeline_id, a.key,
            a.n::int AS executions, a.successes::int AS successes, a.failures::int AS failures, a.cancelled::int AS cancelled,
            a.cost::float8 AS cost_usd, a.failed_cost::float8 AS failed_cost_usd,
            (a.dsum / a.n)::float8 AS avg_duration_ms,
            CASE WHEN a.n > 1 THEN sqrt(greatest((a.dsq - a.dsum * a.dsum / a.n) / (a.n - 1), 0))::float8 END AS duration_stddev_ms,
-           p.p50 AS p50_duration_ms, p.p95 AS p95_duration_ms, p.p99 AS p99_duration_ms,
+           ${pctColumn('p50')} AS p50_duration_ms, ${pctColumn('p95')} AS p95_duration_ms, ${pctColumn('p99')} AS p99_duration_ms,
            a.tokens::float8 AS total_tokens
       FROM agg a
-      JOIN pct p ON p.is_scope = a.is_scope AND p.pipeline_id IS NOT DISTINCT FROM a.pipeline_id AND p.key = a.key
+      ${pct ? Prisma.sql`JOIN pct p ON p.is_scope = a.is_scope AND p.pipeline_id IS NOT DISTINCT FROM a.pipeline_id AND p.key = a.key` : Prisma.empty}
      ORDER BY a.key`);
   return rows.map(({ is_scope, pipeline_id, ...r }) => ({ ...r, pipeline_id: is_scope ? null : pipeline_id }));
 }

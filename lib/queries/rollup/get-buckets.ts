@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryScope, Range } from '../filters';
-import { getBuckets, type BucketRow, type BucketUnit } from '../get-buckets';
+import { getBuckets, type BucketOptions, type BucketRow } from '../get-buckets';
 import { getExecAggregate } from './exec-aggregate';
 
 /**
@@ -13,7 +13,7 @@ export async function getBucketsRollup(
   orgId: string,
   window: Range,
   scope: QueryScope,
-  opts: { unit: BucketUnit; timeZone: string; perPipeline?: boolean },
+  opts: BucketOptions,
 ): Promise<BucketRow[]> {
   if (opts.unit === 'hour') return getBuckets(orgId, window, scope, opts);
   const rows = await getExecAggregate(orgId, scope, opts.timeZone, {
@@ -21,6 +21,7 @@ export async function getBucketsRollup(
     rollupKey: (day) => Prisma.sql`to_char(${day}, 'YYYY-MM-DD')`,
     rawKey: Prisma.sql`to_char(e.started_at AT TIME ZONE ${opts.timeZone}::text, 'YYYY-MM-DD')`,
     perPipeline: Boolean(opts.perPipeline),
+    percentiles: opts.percentiles === false ? null : { p50: 0.5, p95: 0.95 },
   });
   return rows.map((r) => ({
     pipeline_id: r.pipeline_id,
