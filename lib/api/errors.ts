@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import type { ErrorCode, ErrorResponse } from '@/lib/schemas/errors';
 
-// One error envelope for the whole API: {"error":{"code","message","details"}}.
-export type ErrorCode =
-  | 'invalid_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal_error';
+// One error envelope for the whole API: {"error":{"code","message","details"}} (lib/schemas/errors.ts).
 
 export class ApiError extends Error {
   constructor(
@@ -71,8 +63,6 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 export function errorResponse(err: ApiError): Response {
-  return Response.json(
-    { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } },
-    { status: err.status, headers: err.headers },
-  );
+  const body: ErrorResponse = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+  return Response.json(body, { status: err.status, headers: err.headers });
 }

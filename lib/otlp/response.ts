@@ -1,4 +1,6 @@
 import type { NextRequest } from 'next/server';
+import type { ErrorResponse } from '@/lib/schemas/errors';
+import type { OtlpErrorResponse, OtlpExportResponse } from '@/lib/schemas/otlp';
 import { encodeProtobufResponse, encodeProtobufStatus, type PartialSuccess } from './proto';
 import { otlpFormat, type OtlpFormat } from './read-body';
 
@@ -12,7 +14,7 @@ export function otlpSuccess(format: OtlpFormat, partial: PartialSuccess | null):
     return new Response(Buffer.from(encodeProtobufResponse(partial)), { headers: { 'content-type': 'application/x-protobuf' } });
   }
   // int64 goes out as a decimal string, as the proto3 JSON mapping (and OTLP/JSON) says.
-  const body = partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {};
+  const body: OtlpExportResponse = partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {};
   return Response.json(body);
 }
 
@@ -28,7 +30,7 @@ export function withOtlpErrors<C>(route: Route<C>): Route<C> {
   return async (req, ctx) => {
     const res = await route(req, ctx);
     if (res.status < 400) return res;
-    const envelope = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+    const envelope = (await res.json().catch(() => ({}))) as Partial<ErrorResponse>;
     const message = envelope.error?.message ?? res.statusText;
     const headers = new Headers(res.headers);
     headers.delete('content-length');
@@ -36,6 +38,7 @@ export function withOtlpErrors<C>(route: Route<C>): Route<C> {
       headers.set('content-type', 'application/x-protobuf');
       return new Response(Buffer.from(encodeProtobufStatus(grpcCode(res.status), message)), { status: res.status, headers });
     }
-    return Response.json({ code: grpcCode(res.status), message, ...envelope }, { status: res.status, headers });
+    const body: Omit<OtlpErrorResponse, 'error'> & Partial<ErrorResponse> = { code: grpcCode(res.status), message, ...envelope };
+    return Response.json(body, { status: res.status, headers });
   };
 }

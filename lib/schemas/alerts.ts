@@ -44,7 +44,8 @@ export type WebhookCreatedResponse = z.infer<typeof WebhookCreatedResponse>;
 export const WebhookListResponse = z.object({ webhooks: z.array(Webhook), total: z.int() });
 export type WebhookListResponse = z.infer<typeof WebhookListResponse>;
 
-export const WebhookIdParams = z.object({ id: z.string() });
+/** Not a uuid: 404 like any unknown id (lib/alerts/webhooks.ts requireWebhookId). */
+export const WebhookIdParams = z.object({ id: z.string().meta({ description: 'The webhook id (uuid), as POST and GET /api/v1/webhooks return it.' }) });
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
 export const DeliveryStatus = z.enum(DELIVERY_STATUSES, `must be one of ${DELIVERY_STATUSES.join(', ')}`);
@@ -122,7 +123,9 @@ export const EvaluationResponse = z.object({
 });
 export type EvaluationResponse = z.infer<typeof EvaluationResponse>;
 
-export const InsightIdParams = z.object({ id: z.string().min(1).max(600) });
+export const InsightIdParams = z.object({
+  id: z.string().min(1).max(600).meta({ description: 'The insight id (type:scope:window, e.g. `failure_pattern:pipeline=checkout:7d`), URL-encoded.' }),
+});
 
 export const InsightStateResponse = z.object({
   id: z.string(),

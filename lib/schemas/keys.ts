@@ -3,6 +3,8 @@ import { z } from './zod';
 
 // API keys over the API (scope admin): what Settings uses to create, list and revoke keys.
 
+export const MAX_KEY_BODY_BYTES = 4096;
+
 export const ApiKeyScope = z.enum(SCOPES, `must be one of ${SCOPES.join(', ')}`);
 
 export const CreateKeyBody = z.strictObject({
@@ -14,7 +16,7 @@ export const CreateKeyBody = z.strictObject({
 });
 export type CreateKeyBody = z.infer<typeof CreateKeyBody>;
 
-export const KeyIdParams = z.object({ id: z.uuid('must be a key id (uuid)') });
+export const KeyIdParams = z.object({ id: z.uuid('must be a key id (uuid)').meta({ description: 'The key id (uuid), as GET /api/v1/keys lists it.' }) });
 
 export const ApiKeyItem = z.object({
   id: z.string(),

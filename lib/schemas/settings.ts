@@ -6,6 +6,8 @@ import { z } from './zod';
 // of the detection thresholds (lib/insights/thresholds.ts). PATCH changes what it names; a
 // threshold set to null goes back to its default.
 
+export const MAX_SETTINGS_BODY_BYTES = 16_384;
+
 export const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[];
 
 /** Thresholds that are fractions (0.1 = 10%) must stay within 0–1; the rest only need ≥ 0. */

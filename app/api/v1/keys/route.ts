@@ -6,12 +6,12 @@ import { withApi } from '@/lib/api/route';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { listKeys, toKeyItem } from '@/lib/auth/key-admin';
 import { getPrisma } from '@/lib/db/client';
-import { CreateKeyBody, type CreatedKeyResponse } from '@/lib/schemas/keys';
+import { CreateKeyBody, type CreatedKeyResponse, type KeysResponse, MAX_KEY_BODY_BYTES } from '@/lib/schemas/keys';
 
-export const GET = withApi({ scope: 'admin' }, async ({ auth }) => ({ keys: await listKeys(auth.orgId) }));
+export const GET = withApi({ scope: 'admin' }, async ({ auth }) => ({ keys: await listKeys(auth.orgId) }) satisfies KeysResponse);
 
 export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
-  const body = CreateKeyBody.safeParse(await readJsonBody(req, 4096));
+  const body = CreateKeyBody.safeParse(await readJsonBody(req, MAX_KEY_BODY_BYTES));
   if (!body.success) throw zodToApiError(body.error, 'body');
   const created = await createApiKey(getPrisma(), auth.orgId, body.data);
   const response: CreatedKeyResponse = {

@@ -3,11 +3,11 @@ import { readJsonBody } from '@/lib/api/body';
 import { badRequest, zodToApiError } from '@/lib/api/errors';
 import { withApi } from '@/lib/api/route';
 import { createWebhook, listWebhooks } from '@/lib/alerts/webhooks';
-import { MAX_WEBHOOK_BODY_BYTES, WebhookCreateBody } from '@/lib/schemas/alerts';
+import { MAX_WEBHOOK_BODY_BYTES, WebhookCreateBody, type WebhookListResponse } from '@/lib/schemas/alerts';
 
 export const GET = withApi({ scope: 'admin' }, async ({ auth }) => {
   const webhooks = await listWebhooks(auth.orgId);
-  return { webhooks, total: webhooks.length };
+  return { webhooks, total: webhooks.length } satisfies WebhookListResponse;
 });
 
 export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
