@@ -21,6 +21,12 @@ export interface InputRequest {
   now?: Date;
   /** Rollups (default) or raw rows: the same answer (see lib/queries/rollup). */
   source?: QuerySource;
+  /**
+   * 'report' (default): everything. 'insights': what the detectors and the summary read — the
+   * report-only parts (slowest stages, MTTR, the previous window's day series for trends and the
+   * forecast) are left empty and their queries are not run.
+   */
+  parts?: 'report' | 'insights';
 }
 
 export const EMPTY_WINDOW: Readonly<WindowStats> = Object.freeze({
@@ -60,17 +66,18 @@ export async function loadInsightsInput(req: InputRequest): Promise<InsightsInpu
   const timeZone = usableTimeZone(settings.timeZone);
   const w = computeWindows(now, days);
   const q = analyticsQueries(req.source);
+  const report = req.parts !== 'insights';
   const [stats, errors, currentDays, previousDays, modelRows, overrides, stages, hourCounts, recovery] = await Promise.all([
     q.getWindowStats(orgId, w, scope, timeZone),
     q.getErrorCounts(orgId, w.current, scope, timeZone),
     // The engine reads counts, cost and average latency per day, never day percentiles.
     q.getBuckets(orgId, w.current, scope, { unit: 'day', timeZone, perPipeline: true, percentiles: false }),
-    q.getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone, percentiles: false }),
+    report ? q.getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone, percentiles: false }) : [],
     q.getModelStats(orgId, w.current, scope, timeZone),
     getPriceOverrides(orgId),
-    q.getStageStats(orgId, w.current, scope, timeZone),
+    report ? q.getStageStats(orgId, w.current, scope, timeZone) : [],
     q.getHourCounts(orgId, w.current, scope, timeZone),
-    q.getRecovery(orgId, w.current, scope),
+    report ? q.getRecovery(orgId, w.current, scope) : { streaks: 0, total_minutes: 0 },
   ]);
   const { scope: scopeStats, pipelines } = assembleScopes(stats, errors, currentDays, windowDayLabels(w.current, timeZone), scope.pipelineId);
   const price = makePriceLookup(overrides);

@@ -64,11 +64,11 @@ async function generateReport(req: ReportRequest): Promise<ReportResponse> {
 }
 
 async function getSummary(req: Scoped): Promise<SummaryResponse> {
-  return buildSummary(await loadInsightsInput(req));
+  return buildSummary(await loadInsightsInput({ ...req, parts: 'insights' }));
 }
 
 async function listInsights(req: ListRequest): Promise<InsightsListResponse> {
-  const insights = filterInsights(detectInsights(await loadInsightsInput(req)), {
+  const insights = filterInsights(detectInsights(await loadInsightsInput({ ...req, parts: 'insights' })), {
     category: req.category,
     severity: req.severity,
   });

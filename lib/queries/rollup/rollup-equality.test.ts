@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getPool, getPrisma } from '@/lib/db/client';
 import { generateDemoExecutions } from '@/lib/demo';
 import { computeWindows } from '@/lib/insights/buckets';
-import { buildReport } from '@/lib/insights/build';
+import { buildReport, buildSummary } from '@/lib/insights/build';
+import { detectInsights } from '@/lib/insights/detect-all';
 import { ingestItems } from '@/lib/ingest/ingest';
 import { loadBatches } from '@/lib/ingest/load-batches';
 import { loadInsightsInput } from '@/lib/services/insights-input';
@@ -39,6 +40,11 @@ async function expectSameInputs(orgId: string, days: number, pipelineId: string 
     insights: r.insights.map(({ title: _t, description: _d, recommendations: _r, ...i }) => i),
   });
   expectSameAnswer(numbersOnly(buildReport(rollup, opts)), numbersOnly(buildReport(raw, opts)));
+  // Summary and list load only the detectors' parts: the same summary and insights as the full input.
+  const lean = await loadInsightsInput({ ...req, parts: 'insights' });
+  expect(lean.stages).toEqual([]);
+  expect({ ...buildSummary(lean), generated_at: null }).toEqual({ ...buildSummary(rollup), generated_at: null });
+  expect(detectInsights(lean)).toEqual(detectInsights(rollup));
 }
 
 describe('rollups equal raw rows on the demo data', () => {
