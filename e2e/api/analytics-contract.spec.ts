@@ -121,7 +121,11 @@ test('timeseries: every day or hour of the window, empty buckets as 0 and null',
   expect(hour.buckets.length).toBeGreaterThanOrEqual(24);
   expect(hour.buckets.length).toBeLessThanOrEqual(25);
   const empty = hour.buckets.find((x) => x.executions === 0)!;
-  expect(empty).toMatchObject({ failures: 0, cost_usd: 0, avg_duration_ms: null, p95_duration_ms: null });
+  expect(empty).toMatchObject({ failures: 0, cost_usd: 0, avg_duration_ms: null, p50_duration_ms: null, p95_duration_ms: null, p99_duration_ms: null });
+  for (const b of day.buckets.filter((x) => x.executions > 0)) {
+    expect(b.p50_duration_ms!).toBeLessThanOrEqual(b.p95_duration_ms!);
+    expect(b.p95_duration_ms!).toBeLessThanOrEqual(b.p99_duration_ms!);
+  }
 });
 
 test('pipelines: with execution counts, busiest first', async () => {

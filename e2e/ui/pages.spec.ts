@@ -63,6 +63,8 @@ test('performance: percentiles and slowest stages are the report’s; 30 days ch
   const stages = page.getByTestId('table-slowest-stages').locator('tbody tr');
   await expect(stages).toHaveCount(r.performance_metrics.slowest_stages.length);
   await expect(stages.first()).toContainText(r.performance_metrics.slowest_stages[0].stage_id);
+  // p50 / p95 / p99 per day come from the timeseries (not range-wide reference lines)
+  await expect(page.getByTestId('chart-latency').locator('details thead th')).toContainText(['p50', 'p95', 'p99', 'Average']);
   const weekRows = await page.getByTestId('chart-latency').locator('details tbody tr').count();
   await page.getByTestId('range-30').click();
   await settled(page);

@@ -3,7 +3,7 @@ import type { TimeseriesBucket } from '@/lib/schemas/insights';
 import { addDays, costRows, errorRows, failureRows, totals } from './series';
 
 const bucket = (date: string, executions: number, failures: number, cost: number, avg: number | null): TimeseriesBucket => ({
-  date, executions, failures, cost_usd: cost, avg_duration_ms: avg, p95_duration_ms: avg,
+  date, executions, failures, cost_usd: cost, avg_duration_ms: avg, p50_duration_ms: avg, p95_duration_ms: avg, p99_duration_ms: avg,
 });
 
 describe('chart rows', () => {

@@ -43,7 +43,7 @@ export function failureRows(buckets: readonly TimeseriesBucket[]): ChartRow[] {
 }
 
 export function latencyRows(buckets: readonly TimeseriesBucket[]): ChartRow[] {
-  return buckets.map((b) => ({ date: b.date, label: formatBucket(b.date), avg: b.avg_duration_ms, p95: b.p95_duration_ms }));
+  return buckets.map((b) => ({ date: b.date, label: formatBucket(b.date), avg: b.avg_duration_ms, p50: b.p50_duration_ms, p95: b.p95_duration_ms, p99: b.p99_duration_ms }));
 }
 
 /** Totals of a range, from its buckets (at most a few hundred numbers, already aggregated in SQL). */

@@ -65,6 +65,7 @@ export function emptyBucket(date: string): DayBucket {
     avg_duration_ms: null,
     p50_duration_ms: null,
     p95_duration_ms: null,
+    p99_duration_ms: null,
   };
 }
 

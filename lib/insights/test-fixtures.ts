@@ -59,6 +59,7 @@ export function days(costs: readonly number[], p: Partial<DayBucket> = {}, start
     avg_duration_ms: 1000,
     p50_duration_ms: 950,
     p95_duration_ms: 1500,
+    p99_duration_ms: 2000,
     ...p,
   }));
 }

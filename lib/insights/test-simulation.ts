@@ -88,7 +88,7 @@ function daySeries(xs: SimExecution[], from: number, to: number): DayBucket[] {
     const ys = xs.filter((x) => x.day === day);
     if (ys.length === 0) continue;
     const w = windowStats(ys);
-    rows.push({ date: label(day), executions: w.executions, failures: w.failures, cost_usd: w.cost_usd, avg_duration_ms: w.avg_duration_ms, p50_duration_ms: w.p50_duration_ms, p95_duration_ms: w.p95_duration_ms });
+    rows.push({ date: label(day), executions: w.executions, failures: w.failures, cost_usd: w.cost_usd, avg_duration_ms: w.avg_duration_ms, p50_duration_ms: w.p50_duration_ms, p95_duration_ms: w.p95_duration_ms, p99_duration_ms: w.p99_duration_ms });
   }
   return fillDayBuckets(rows, label(from), label(to - 1));
 }

@@ -41,6 +41,7 @@ export interface DayBucket {
   avg_duration_ms: number | null;
   p50_duration_ms: number | null;
   p95_duration_ms: number | null;
+  p99_duration_ms: number | null;
 }
 
 /** Numbers of one scope: the organisation (pipeline_id null) or one pipeline. */

@@ -19,13 +19,13 @@ export interface BucketOptions {
   timeZone: string;
   /** Adds one row per bucket and pipeline (GROUPING SETS) next to the scope's rows. */
   perPipeline?: boolean;
-  /** false: p50 / p95 are null (the engine's day series never reads them; charts do). Default true. */
+  /** false: the percentiles are null (the engine's day series never reads them; charts do). Default true. */
   percentiles?: boolean;
 }
 
 /**
  * Executions per local day (or hour) in `timeZone`: counts, failures, cost, average and
- * interpolated p50 / p95 duration. Only buckets with executions come back; the engine's
+ * interpolated p50 / p95 / p99 duration. Only buckets with executions come back; the engine's
  * fillBuckets decides what an empty bucket means.
  */
 export async function getBuckets(
@@ -46,8 +46,9 @@ export async function getBuckets(
            avg(duration_ms)::float8 AS avg_duration_ms,
            ${percentiles
              ? Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p50_duration_ms,
-                          percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95_duration_ms`
-             : Prisma.sql`NULL::float8 AS p50_duration_ms, NULL::float8 AS p95_duration_ms`}
+                          percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95_duration_ms,
+                          percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p99_duration_ms`
+             : Prisma.sql`NULL::float8 AS p50_duration_ms, NULL::float8 AS p95_duration_ms, NULL::float8 AS p99_duration_ms`}
       FROM (SELECT pipeline_id, status, cost_usd, duration_ms,
                    date_trunc(${opts.unit}, started_at AT TIME ZONE ${opts.timeZone}) AS bucket
               FROM executions WHERE ${scopeWhere(orgId, window, scope)}) e

@@ -268,7 +268,10 @@ export const TimeseriesBucket = z.object({
   failures: z.int(),
   cost_usd: money,
   avg_duration_ms: z.number().nullable(),
+  /** Interpolated percentiles of the bucket's execution durations (null when it has none). */
+  p50_duration_ms: z.number().nullable(),
   p95_duration_ms: z.number().nullable(),
+  p99_duration_ms: z.number().nullable(),
 });
 export type TimeseriesBucket = z.infer<typeof TimeseriesBucket>;
 

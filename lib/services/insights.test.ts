@@ -68,7 +68,7 @@ describe('getInsightsService on a real database', () => {
   it('fills every day and hour of the timeseries in the organisation time zone', async () => {
     const day = TimeseriesResponse.parse(await svc.getTimeseries({ orgId: org, days: 3, now: NOW }));
     expect(day.buckets.map((b) => b.date)).toEqual(['2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
-    expect(day.buckets[0]).toEqual({ date: '2026-02-17', executions: 0, failures: 0, cost_usd: 0, avg_duration_ms: null, p95_duration_ms: null });
+    expect(day.buckets[0]).toEqual({ date: '2026-02-17', executions: 0, failures: 0, cost_usd: 0, avg_duration_ms: null, p50_duration_ms: null, p95_duration_ms: null, p99_duration_ms: null });
     expect(day.buckets.reduce((a, b) => a + b.executions, 0)).toBe(40);
     await getPrisma().orgSettings.update({ where: { orgId: org }, data: { timeZone: 'America/New_York' } });
     const hour = await svc.getTimeseries({ orgId: org, days: 1, granularity: 'hour', pipelineId: 'spiky', now: NOW });

@@ -93,7 +93,9 @@ async function getTimeseries(req: TimeseriesRequest): Promise<TimeseriesResponse
       failures: b.failures,
       cost_usd: roundMoney(b.cost_usd),
       avg_duration_ms: roundOrNull(b.avg_duration_ms, 2),
+      p50_duration_ms: roundOrNull(b.p50_duration_ms, 2),
       p95_duration_ms: roundOrNull(b.p95_duration_ms, 2),
+      p99_duration_ms: roundOrNull(b.p99_duration_ms, 2),
     })),
   };
 }

@@ -21,7 +21,7 @@ export async function getBucketsRollup(
     rollupKey: (day) => Prisma.sql`to_char(${day}, 'YYYY-MM-DD')`,
     rawKey: Prisma.sql`to_char(e.started_at AT TIME ZONE ${opts.timeZone}::text, 'YYYY-MM-DD')`,
     perPipeline: Boolean(opts.perPipeline),
-    percentiles: opts.percentiles === false ? null : { p50: 0.5, p95: 0.95 },
+    percentiles: opts.percentiles === false ? null : { p50: 0.5, p95: 0.95, p99: 0.99 },
   });
   return rows.map((r) => ({
     pipeline_id: r.pipeline_id,
@@ -32,5 +32,6 @@ export async function getBucketsRollup(
     avg_duration_ms: r.avg_duration_ms,
     p50_duration_ms: r.p50_duration_ms,
     p95_duration_ms: r.p95_duration_ms,
+    p99_duration_ms: r.p99_duration_ms,
   }));
 }
