@@ -21,15 +21,22 @@ export function databaseUrl(): string {
  * 5 s, the server cancels a statement after DB_STATEMENT_TIMEOUT_MS (57014), and the client stops
  * waiting 2 s after that even when the server does not answer at all (the embedded PGlite ignores
  * statement_timeout; a half-open connection never answers). Each maps to 503 + Retry-After.
+ *
+ * Session settings (DB_SESSION_OPTIONS, sent at connect): JIT off — the analytics statements take
+ * tens of milliseconds, and PostgreSQL's JIT spent 25–60 ms compiling each of them at 1M
+ * executions — and work_mem 32MB, so the histogram merges sort in memory, not on disk. Set it
+ * to "" behind a pooler that refuses startup options (PgBouncer); the embedded PGlite ignores it.
  */
 export function poolConfig(url: string, env: Record<string, string | undefined> = process.env): pg.PoolConfig {
   const statementTimeout = Number(env.DB_STATEMENT_TIMEOUT_MS ?? 15_000);
+  const sessionOptions = env.DB_SESSION_OPTIONS ?? '-c jit=off -c work_mem=32MB';
   return {
     connectionString: url,
     max: Number(env.DB_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: statementTimeout,
+    ...(sessionOptions ? { options: sessionOptions } : {}),
     ...(statementTimeout > 0 ? { query_timeout: statementTimeout + 2_000 } : {}),
   };
 }

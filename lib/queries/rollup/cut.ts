@@ -23,19 +23,29 @@ export function cuts(orgId: string, windows: Range[], timeZone: string): Prisma.
 const pipelineOf = (alias: string, scope: QueryScope) =>
   scope.pipelineId ? Prisma.sql`AND ${Prisma.raw(alias)}.pipeline_id = ${scope.pipelineId}` : Prisma.empty;
 
-/** `FROM c …`: the raw rows of the partial days (alias.started_at within either raw range). */
-export function rawRows(table: RawTable, alias: string, orgId: string, scope: QueryScope): Prisma.Sql {
+/**
+ * `FROM c …`: the raw rows of the partial days (alias.started_at within either raw range);
+ * `also`: more conditions on them (`AND …`).
+ * One index range scan per range: the LATERAL subquery is parameterised by the range, and
+ * `OFFSET 0` keeps the planner from flattening it into a join — flattened, it does not know the
+ * ranges are a few hours of a 60-day table and scans every row of the organisation, filtering
+ * them against the ranges (measured at 1M executions: 600 ms for the 31k rows it keeps).
+ */
+export function rawRows(table: RawTable, alias: string, orgId: string, scope: QueryScope, also: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const a = Prisma.raw(alias);
   return Prisma.sql`FROM c CROSS JOIN LATERAL (VALUES (c.raw1_lo, c.raw1_hi), (c.raw2_lo, c.raw2_hi)) r(lo, hi)
-    JOIN ${Prisma.raw(table)} ${a} ON ${a}.org_id = ${orgId}::uuid AND ${a}.started_at >= r.lo AND ${a}.started_at < r.hi
-      ${pipelineOf(alias, scope)}`;
+    CROSS JOIN LATERAL (SELECT * FROM ${Prisma.raw(table)} ${a}
+      WHERE ${a}.org_id = ${orgId}::uuid AND ${a}.started_at >= r.lo AND ${a}.started_at < r.hi
+        ${pipelineOf(alias, scope)} ${also}
+      OFFSET 0) ${a}`;
 }
 
-/** `FROM c …`: the rollup rows of the whole days. */
-export function rollupRows(table: RollupTable, alias: string, orgId: string, scope: QueryScope): Prisma.Sql {
+/** `FROM c …`: the rollup rows of the whole days (one index range scan per window, as above); `also` as above. */
+export function rollupRows(table: RollupTable, alias: string, orgId: string, scope: QueryScope, also: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const a = Prisma.raw(alias);
-  return Prisma.sql`FROM c JOIN ${Prisma.raw(table)} ${a}
-      ON ${a}.org_id = ${orgId}::uuid AND ${a}.day >= c.day_lo AND ${a}.day < c.day_hi ${pipelineOf(alias, scope)}`;
+  return Prisma.sql`FROM c CROSS JOIN LATERAL (SELECT * FROM ${Prisma.raw(table)} ${a}
+      WHERE ${a}.org_id = ${orgId}::uuid AND ${a}.day >= c.day_lo AND ${a}.day < c.day_hi ${pipelineOf(alias, scope)} ${also}
+      OFFSET 0) ${a}`;
 }
 
 /**

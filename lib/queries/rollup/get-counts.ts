@@ -13,10 +13,10 @@ export async function getErrorCountsRollup(orgId: string, window: Range, scope: 
     SELECT ${Prisma.raw(per ? 'GROUPING(pipeline_id) = 1' : 'true')} AS is_scope,
            ${Prisma.raw(per ? 'pipeline_id' : 'NULL::text')} AS pipeline_id, error_type, sum(n)::int AS failures
       FROM (SELECT x.pipeline_id, coalesce(nullif(x.error_type, ''), 'other') AS error_type, x.executions AS n
-              ${rollupRows('rollup_executions', 'x', orgId, scope)} AND x.status = 'failed'
+              ${rollupRows('rollup_executions', 'x', orgId, scope, Prisma.sql`AND x.status = 'failed'`)}
             UNION ALL
             SELECT e.pipeline_id, coalesce(e.error_type, 'other'), 1
-              ${rawRows('executions', 'e', orgId, scope)} AND e.status = 'failed') u
+              ${rawRows('executions', 'e', orgId, scope, Prisma.sql`AND e.status = 'failed'`)}) u
      GROUP BY ${Prisma.raw(per ? 'GROUPING SETS ((error_type), (pipeline_id, error_type))' : 'error_type')}`);
   return rows.map(({ is_scope, pipeline_id, ...r }) => ({ ...r, pipeline_id: is_scope ? null : pipeline_id }));
 }
