@@ -29,7 +29,15 @@ export function runningEmbeddedUrl(dir = dataDir()): string | null {
   return info.url;
 }
 
-export async function startEmbedded(opts: { dir?: string; memory?: boolean; port?: number } = {}): Promise<EmbeddedDb> {
+/**
+ * Starts the embedded server on this data dir (refusing when another process owns it).
+ * `beforePublish` runs before the URL is published in server.json — the migrations, so that a CLI
+ * command sharing this server never sees (or races) a half-migrated database: PGlite has one
+ * session for every connection, so the migration's advisory lock cannot keep a second migrator out.
+ */
+export async function startEmbedded(
+  opts: { dir?: string; memory?: boolean; port?: number; beforePublish?: (url: string) => Promise<void> } = {},
+): Promise<EmbeddedDb> {
   let release: (() => Promise<void>) | null = null;
   let db: PGlite;
   const dir = opts.dir ?? dataDir();
@@ -52,6 +60,14 @@ export async function startEmbedded(opts: { dir?: string; memory?: boolean; port
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   const infoFile = path.join(dir, 'server.json');
+  try {
+    await opts.beforePublish?.(url);
+  } catch (err) {
+    await server.stop();
+    await db.close();
+    await release?.();
+    throw err;
+  }
   if (!opts.memory) fs.writeFileSync(infoFile, JSON.stringify({ pid: process.pid, url } satisfies ServerInfo));
   let stopped = false;
   return {

@@ -55,10 +55,11 @@ export async function openDatabase(opts: { shareRunning: boolean; log?: (m: stri
     if (running) {
       opened = { url: running, embedded: true, stop: async () => {} };
     } else {
-      const db = await startEmbedded();
+      const db = await startEmbedded({ beforePublish: async (url) => void (await migrateUrl(url, log)) });
       opened = { url: db.url, embedded: true, stop: db.stop };
     }
   }
+  // The owner of an embedded server migrated it before publishing it; a second run finds nothing to do.
   await migrateUrl(opened.url, log);
   if (!process.env.DATABASE_URL) process.env.DATABASE_URL = opened.url;
   return opened;
