@@ -48,10 +48,10 @@ async function readKeys(n: number): Promise<string[]> {
 
 /**
  * autocannon instances of 50 connections each, started --ramp ms apart in total (a thousand
- * clients do not connect in the same millisecond; a burst of 1,000 SYNs overflows the listen
- * backlog Next uses, 511, on a busy machine and costs some connections whole seconds of SYN
- * retries — `--ramp 0` shows that), then all connections are held for --duration seconds.
- * Latency percentiles come from every response, errors from every instance.
+ * clients do not connect in the same millisecond), then all connections are held for --duration
+ * seconds. Latency percentiles come from every response, errors from every instance. A saturated
+ * Node server accepts only a few new connections per second (README "Load test"): connections that
+ * arrive after saturation wait in the accept queue and show up here as timeouts.
  */
 async function readLoad(): Promise<boolean> {
   const keys = await readKeys(num(o.keys));
