@@ -14,6 +14,8 @@ declare module 'autocannon' {
   interface Options {
     url: string;
     connections?: number;
+    /** Requests per second each connection makes (0: as fast as answered). */
+    connectionRate?: number;
     duration?: number;
     timeout?: number;
     requests?: Request[];

@@ -1,7 +1,9 @@
 // `npm run bench:load -- --url http://127.0.0.1:3000 --key fm_…` — load against a RUNNING app
 // (README "Operations" says how to start one):
 //  1. autocannon opens --connections (1,000) connections over --ramp (2,000) ms, holds them on the
-//     summary and report endpoints for --duration (30) s and prints requests, errors (non-2xx,
+//     summary and report endpoints for --duration (30) s — each connection making
+//     --connection-rate (1) requests per second, as polling dashboards do; 0 = each as fast as it
+//     is answered (closed loop: finds the saturation point) — and prints requests, errors (non-2xx,
 //     timeouts over --timeout s, connection errors) and latency percentiles. Connections are spread over --keys (20) read keys made with the admin
 //     key, as many clients would be: the per-key rate limit is per client, not per server.
 //  2. --dup-clients (20) clients post the same --dup-batches × --dup-size executions concurrently,
@@ -18,6 +20,7 @@ const { values: o } = parseArgs({
     key: { type: 'string', default: process.env.LOAD_KEY },
     connections: { type: 'string', default: '1000' },
     ramp: { type: 'string', default: '2000' },
+    'connection-rate': { type: 'string', default: '1' },
     duration: { type: 'string', default: '30' },
     keys: { type: 'string', default: '20' },
     timeout: { type: 'string', default: '30' },
@@ -56,13 +59,14 @@ async function readKeys(n: number): Promise<string[]> {
 async function readLoad(): Promise<boolean> {
   const keys = await readKeys(num(o.keys));
   const paths = ['/api/v1/analytics/insights/summary?days=7', '/api/v1/analytics/insights/report?days=30'];
-  const [connections, group] = [num(o.connections), 50];
+  const [connections, group, rate] = [num(o.connections), 50, num(o['connection-rate'])];
   const groups = Math.ceil(connections / group);
   let next = 0;
   const latencies: number[] = [];
   const instances: { stop(): void }[] = [];
   const runs: Promise<Result>[] = [];
-  console.log(`read load: ${connections} connections (opened over ${o.ramp} ms) held ${o.duration} s on summary + report, ${keys.length} keys`);
+  const pace = rate > 0 ? `${rate} request/s each (${rate * connections}/s offered)` : 'each as fast as answered (closed loop)';
+  console.log(`read load: ${connections} connections (opened over ${o.ramp} ms), ${pace}, held ${o.duration} s on summary + report, ${keys.length} keys`);
   const t0 = Date.now();
   for (let g = 0; g < groups; g++) {
     if (g > 0) await sleep(num(o.ramp) / groups);
@@ -70,6 +74,7 @@ async function readLoad(): Promise<boolean> {
       const instance = autocannon({
         url: o.url!,
         connections: Math.min(group, connections - g * group),
+        ...(rate > 0 ? { connectionRate: rate } : {}),
         duration: 3600, // stopped below
         timeout: num(o.timeout),
         requests: paths.map((path) => ({ method: 'GET', path })),
