@@ -49,8 +49,10 @@ export async function openDatabase(opts: { shareRunning: boolean; log?: (m: stri
   let opened: OpenedDb;
   if (process.env.DATABASE_URL) {
     await ensureDatabaseExists(process.env.DATABASE_URL);
+    await migrateUrl(process.env.DATABASE_URL, log);
     opened = { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   } else {
+    // A running embedded server was migrated by its owner before it published its URL.
     const running = opts.shareRunning ? runningEmbeddedUrl() : null;
     if (running) {
       opened = { url: running, embedded: true, stop: async () => {} };
@@ -59,8 +61,6 @@ export async function openDatabase(opts: { shareRunning: boolean; log?: (m: stri
       opened = { url: db.url, embedded: true, stop: db.stop };
     }
   }
-  // The owner of an embedded server migrated it before publishing it; a second run finds nothing to do.
-  await migrateUrl(opened.url, log);
   if (!process.env.DATABASE_URL) process.env.DATABASE_URL = opened.url;
   return opened;
 }

@@ -65,16 +65,12 @@ function foldOrgWide(found: Insight[]): Insight[] {
 }
 
 function foldReliability(found: Insight[]): Insight[] {
-  const byScope = new Map<string | null, Insight>();
-  for (const i of found) if (i.type === 'failure_pattern') byScope.set(i.pipeline_id, i);
+  const patterns = new Set(found.filter((i) => i.type === 'failure_pattern').map((i) => i.pipeline_id));
+  const drops = new Map(found.filter((i) => i.type === 'reliability').map((i) => [i.pipeline_id, i]));
   return found.flatMap((i) => {
-    const pattern = byScope.get(i.pipeline_id);
-    if (!pattern) return [i];
-    if (i.type === 'reliability') return [];
-    if (i !== pattern) return [i];
-    const drop = found.find((r) => r.type === 'reliability' && r.pipeline_id === i.pipeline_id);
-    if (!drop) return [i];
-    return [{ ...i, description: `${i.description} ${drop.description}`, data: { ...i.data, success_rate_drop: drop.data } }];
+    if (i.type === 'reliability') return patterns.has(i.pipeline_id) ? [] : [i];
+    const drop = i.type === 'failure_pattern' ? drops.get(i.pipeline_id) : undefined;
+    return drop ? [{ ...i, description: `${i.description} ${drop.description}`, data: { ...i.data, success_rate_drop: drop.data } }] : [i];
   });
 }
 

@@ -23,8 +23,8 @@ export interface ExecAggregateSpec {
   /** The key of a raw row `e` (from e.started_at and `c.part`). */
   rawKey: Prisma.Sql;
   perPipeline: boolean;
-  /** The duration percentiles to merge from the histograms (the costly part); null: none. */
-  percentiles: Partial<Record<'p50' | 'p95' | 'p99', number>> | null;
+  /** Merge p50 / p95 / p99 from the duration histograms (the costly part); false: they are null. */
+  percentiles: boolean;
 }
 
 export async function getExecAggregate(orgId: string, scope: QueryScope, timeZone: string, spec: ExecAggregateSpec): Promise<ExecAggregateRow[]> {
@@ -32,8 +32,8 @@ export async function getExecAggregate(orgId: string, scope: QueryScope, timeZon
   const groups = (k: string) => Prisma.raw(per ? `GROUPING SETS ((${k}), (${k}, pipeline_id))` : k);
   const isScope = Prisma.raw(per ? 'GROUPING(pipeline_id) = 1' : 'true');
   const pipe = Prisma.raw(per ? 'pipeline_id' : 'NULL::text');
-  const pct = spec.percentiles && Object.keys(spec.percentiles).length > 0 ? (spec.percentiles as Record<string, number>) : null;
-  const pctColumn = (name: string) => Prisma.raw(pct && name in pct ? `p.${name}` : 'NULL::float8');
+  const pct = spec.percentiles;
+  const pctColumn = (name: string) => Prisma.raw(pct ? `p.${name}` : 'NULL::float8');
   const rows = await getPrisma().$queryRaw<Array<ExecAggregateRow & { is_scope: boolean }>>(Prisma.sql`
     WITH c AS (${cuts(orgId, spec.windows, timeZone)}),
     raw AS MATERIALIZED (
@@ -62,7 +62,7 @@ export async function getExecAggregate(orgId: string, scope: QueryScope, timeZon
               UNION ALL
               SELECT key, pipeline_id, fm_duration_bucket(duration_ms), 1 FROM raw) u
        GROUP BY ${groups('key, bucket')}
-    ), pct AS (${histPercentiles('is_scope, pipeline_id, key', pct)})` : Prisma.empty}
+    ), pct AS (${histPercentiles('is_scope, pipeline_id, key', { p50: 0.5, p95: 0.95, p99: 0.99 })})` : Prisma.empty}
     SELECT a.is_scope, a.pipeline_id, a.key,
            a.n::int AS executions, a.successes::int AS successes, a.failures::int AS failures, a.cancelled::int AS cancelled,
            a.cost::float8 AS cost_usd, a.failed_cost::float8 AS failed_cost_usd,

@@ -21,7 +21,7 @@ export async function getBucketsRollup(
     rollupKey: (day) => Prisma.sql`to_char(${day}, 'YYYY-MM-DD')`,
     rawKey: Prisma.sql`to_char(e.started_at AT TIME ZONE ${opts.timeZone}::text, 'YYYY-MM-DD')`,
     perPipeline: Boolean(opts.perPipeline),
-    percentiles: opts.percentiles === false ? null : { p50: 0.5, p95: 0.95, p99: 0.99 },
+    percentiles: opts.percentiles !== false,
   });
   return rows.map((r) => ({
     pipeline_id: r.pipeline_id,

@@ -17,7 +17,7 @@ export async function getWindowStatsRollup(
     rollupKey: () => Prisma.sql`c.part`,
     rawKey: Prisma.sql`c.part`,
     perPipeline: true,
-    percentiles: { p50: 0.5, p95: 0.95, p99: 0.99 },
+    percentiles: true,
   });
   return rows.map(({ key, pipeline_id, ...stats }) => ({ pipeline_id, window: key === '0' ? 'current' : 'previous', stats }));
 }
