@@ -1,69 +1,95 @@
 import type { CostForecast } from '@/lib/schemas/insights';
-import { linearRegression } from 'simple-statistics';
+import { listDays } from './buckets';
+import { confidenceOf, level, normalisedHalfWidth, runBacktests, type BacktestSet, type Horizon } from './forecast-backtest';
+import { memoMstl, methodFor, pointForecast, type Forecaster, type ForecastMethod } from './forecast-methods';
 import { atLeast, roundMoney, roundRate, sum } from './math';
 import type { Thresholds } from './thresholds';
 import type { DayBucket } from './types';
 
-// Cost forecast: an ordinary least-squares line through the daily costs (x = day index,
-// y = that day's cost; days without executions count as $0 — they are real days with no spend).
-//   projected_daily   = the line at the next day, clamped at ≥ 0
-//   projected_weekly  = Σ of the clamped line over the next 7 days
-//   projected_monthly = Σ over the next 30 days
-// confidence = 1 − s ÷ ȳ, clamped to [0, 1], where s = √(Σ residual² ÷ (n − 2)) is the
-// regression's standard error and ȳ the mean daily cost: how far, relative to a typical day, the
-// days stray from the line. A perfect line gives 1 (a flat constant spend too, which R² cannot
-// express); noise as large as the mean gives 0. Fewer than 3 days leaves no residual degree of
-// freedom: the forecast is then the flat daily average with confidence 0 (method "daily_average").
-// No spend at all: everything 0, confidence 0 (nothing to learn from).
-// trend: up/down when the projected day differs from the current daily average by ≥ 5%.
+// Cost forecast (API.md "Forecast"). Input: the scope's complete local days of the last 90
+// (./forecast-history.ts trims the days before its first execution), independent of the
+// request's `days`. Method by history length (./forecast-methods.ts); intervals and confidence
+// from rolling-origin backtests of that method on the same history (./forecast-backtest.ts).
+//   current_daily_avg  mean of the last 7 complete days
+//   projected_*        sums of the next 1 / 7 / 30 point forecasts (never negative)
+//   interval_80/95     intervals of those sums (not sums of daily bounds)
+//   daily              the next 30 days with their 80% band
+//   trend              next 7 days vs the last 7 complete days; stable below 5%
 
-export const FORECAST_METHOD = 'least_squares_linear';
+export const FORECAST_DAYS = 30;
+const DAY_MS = 86_400_000;
+const SWITCH_MARGIN = 0.95;
 
-/**
- * Only complete days are fitted: drop the first bucket when the series is longer than the window
- * (a rolling window starts mid-day), and `today` (still in progress) if it is the last bucket.
- */
-export function completeDays(days: readonly DayBucket[], windowDays: number, today: string | null): DayBucket[] {
-  // A rolling window touches windowDays + 1 dates when it starts mid-day: the first is partial.
-  let out = days.length > windowDays ? days.slice(days.length - windowDays) : [...days];
-  if (today !== null && out.length > 0 && out[out.length - 1].date === today) out = out.slice(0, -1);
-  return out;
+const nextDate = (date: string, k: number) => new Date(Date.parse(`${date}T00:00:00Z`) + k * DAY_MS).toISOString().slice(0, 10);
+
+/** The complete days the forecast learns from: from the first day with an execution. */
+export function forecastHistory(days: readonly DayBucket[]): DayBucket[] {
+  const first = days.findIndex((d) => d.executions > 0 || d.cost_usd > 0);
+  return first < 0 ? [] : days.slice(first);
 }
 
-export function computeCostForecast(days: readonly DayBucket[], t: Thresholds): CostForecast {
-  const y = days.map((d) => d.cost_usd);
+function interval(point: number, halfWidth: number) {
+  return { lower: roundMoney(Math.max(0, point - halfWidth)), upper: roundMoney(point + halfWidth) };
+}
+
+/**
+ * The method for this history. From 14 days the candidates compete on their 4 most recent
+ * 7-day-ahead backtests: seasonal naive is the default, and a more elaborate candidate replaces
+ * the current best only when its mean APE is ≥ 5% lower (four backtests are a small sample;
+ * without the margin the choice would chase noise).
+ */
+function chooseMethod(y: readonly number[], mstl: Forecaster): { method: ForecastMethod; bt: BacktestSet } {
+  const first = methodFor(y.length);
+  if (first !== 'mstl_ets') return { method: first, bt: runBacktests(first, y, mstl) };
+  const candidates: ForecastMethod[] = ['seasonal_naive', 'daily_average', 'mstl_ets', 'mstl_ets_naive_mean'];
+  const err = (bt: BacktestSet) => (bt.recentApe7.length === 0 ? Infinity : sum(bt.recentApe7) / bt.recentApe7.length);
+  let best = { method: candidates[0], bt: runBacktests(candidates[0], y, mstl) };
+  for (const m of candidates.slice(1)) {
+    const bt = runBacktests(m, y, mstl);
+    if (err(bt) < err(best.bt) * SWITCH_MARGIN) best = { method: m, bt };
+  }
+  return best;
+}
+
+/**
+ * `history`: complete local days, oldest first, ending yesterday (zero-filled, see
+ * forecastHistory); `today`: the first day forecast (`YYYY-MM-DD`, local).
+ */
+export function computeCostForecast(history: readonly DayBucket[], today: string, t: Thresholds): CostForecast {
+  const y = history.map((d) => d.cost_usd);
   const n = y.length;
-  const avg = n === 0 ? 0 : sum(y) / n;
-  const flat = (method: string): CostForecast => ({
-    current_daily_avg: roundMoney(avg),
-    projected_daily: roundMoney(avg),
-    projected_weekly: roundMoney(avg * 7),
-    projected_monthly: roundMoney(avg * 30),
-    trend: 'stable',
-    confidence: 0,
-    method,
-    days_used: n,
+  const mstl = memoMstl();
+  const { method, bt } = chooseMethod(y, mstl);
+  const points = pointForecast(method, y, FORECAST_DAYS, mstl);
+  const lvl = level(y);
+  const width = (h: Horizon, coverage: number) => normalisedHalfWidth(bt, y, h, coverage) * h * lvl;
+  const sums = { daily: sum(points.slice(0, 1)), weekly: sum(points.slice(0, 7)), monthly: sum(points) };
+  const bands = (coverage: number) => ({
+    daily: interval(sums.daily, width(1, coverage)),
+    weekly: interval(sums.weekly, width(7, coverage)),
+    monthly: interval(sums.monthly, width(30, coverage)),
   });
-  if (n === 0 || avg === 0) return flat(FORECAST_METHOD);
-  if (n < 3) return flat('daily_average');
-
-  const { m, b } = linearRegression(y.map((v, i) => [i, v]));
-  const line = (x: number) => Math.max(0, m * x + b);
-  const sse = sum(y.map((v, i) => (v - (m * i + b)) ** 2));
-  const stdError = Math.sqrt(sse / (n - 2));
-  const confidence = Math.min(1, Math.max(0, 1 - stdError / avg));
-
-  const next = (k: number) => sum(Array.from({ length: k }, (_, i) => line(n + i)));
-  const projectedDaily = line(n);
-  const change = ((projectedDaily - avg) / avg) * 100;
+  const day80 = width(1, 0.8);
+  const last7 = y.slice(-7);
+  const currentAvg = last7.length === 0 ? 0 : sum(last7) / last7.length;
+  const change = currentAvg > 0 ? ((sums.weekly - currentAvg * 7) / (currentAvg * 7)) * 100 : sums.weekly > 0 ? Infinity : 0;
+  const dates = listDays(today, nextDate(today, FORECAST_DAYS - 1));
   return {
-    current_daily_avg: roundMoney(avg),
-    projected_daily: roundMoney(projectedDaily),
-    projected_weekly: roundMoney(next(7)),
-    projected_monthly: roundMoney(next(30)),
+    current_daily_avg: roundMoney(currentAvg),
+    projected_daily: roundMoney(sums.daily),
+    projected_weekly: roundMoney(sums.weekly),
+    projected_monthly: roundMoney(sums.monthly),
+    interval_80: bands(0.8),
+    interval_95: bands(0.95),
+    daily: points.map((p, i) => ({
+      date: dates[i],
+      point: roundMoney(p),
+      lower_80: roundMoney(Math.max(0, p - day80)),
+      upper_80: roundMoney(p + day80),
+    })),
     trend: atLeast(Math.abs(change), t.trend_stable_percent) ? (change > 0 ? 'up' : 'down') : 'stable',
-    confidence: roundRate(confidence),
-    method: FORECAST_METHOD,
+    confidence: roundRate(confidenceOf(bt)),
+    method,
     days_used: n,
   };
 }

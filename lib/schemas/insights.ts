@@ -180,15 +180,42 @@ export const CostBreakdown = z.object({
 });
 export type CostBreakdown = z.infer<typeof CostBreakdown>;
 
+const Bounds = z.object({ lower: money, upper: money });
+/** Intervals of the forecast SUMS of the next day, 7 days and 30 days (not sums of daily bounds). */
+export const ForecastInterval = z.object({ daily: Bounds, weekly: Bounds, monthly: Bounds });
+export type ForecastInterval = z.infer<typeof ForecastInterval>;
+
+export const ForecastDay = z.object({
+  /** `YYYY-MM-DD`, local; the first is today. */
+  date: z.string(),
+  point: money,
+  lower_80: money,
+  upper_80: money,
+});
+export type ForecastDay = z.infer<typeof ForecastDay>;
+
+/**
+ * Fitted on the scope's complete local days of the last 90 (independent of `days`): MSTL with a
+ * weekly period + AutoETS from 14 days (`mstl_ets`), else `seasonal_naive` (7–13 days),
+ * `daily_average` (1–6) or `none` (no complete day: zeros, confidence 0).
+ */
 export const CostForecast = z.object({
+  /** Mean of the last 7 complete days. */
   current_daily_avg: money,
+  /** Sums of the point forecasts of the next 1 / 7 / 30 days; never negative. */
   projected_daily: money,
   projected_weekly: money,
   projected_monthly: money,
+  interval_80: ForecastInterval,
+  interval_95: ForecastInterval,
+  /** The next 30 days, today first, with the 80% band of each day. */
+  daily: z.array(ForecastDay),
+  /** Projected next 7 days vs the last 7 complete days; stable below 5%. */
   trend: z.enum(['up', 'down', 'stable']),
-  /** 0–1: 1 − (residual standard error ÷ mean daily cost), clamped; 0 below 3 days or with no spend. */
+  /** 1 − median absolute percentage error of the method's own 7-day-ahead backtests, in [0, 1]; 0 when none could run. */
   confidence: z.number().min(0).max(1),
-  method: z.string(),
+  method: z.enum(['mstl_ets', 'mstl_ets_naive_mean', 'seasonal_naive', 'daily_average', 'none']),
+  /** Complete days the forecast was fitted on (≤ 90). */
   days_used: z.int(),
 });
 export type CostForecast = z.infer<typeof CostForecast>;
