@@ -17,12 +17,18 @@ function CostChart({ forecast }: { forecast: CostForecast | null }) {
   const rows = costRows(buckets, forecast);
   const series: Series[] = [
     { key: 'cost', name: 'Cost', kind: 'bar', color: 'var(--chart-cost)', format: formatUsd },
-    ...(forecast ? [{ key: 'forecast', name: 'Forecast', kind: 'line', color: 'var(--chart-forecast)', format: formatUsd, dashed: true } as Series] : []),
+    ...(forecast
+      ? ([
+          { key: 'band_low', name: '80% band (low)', kind: 'area', color: 'var(--chart-forecast)', format: formatUsd, stackId: 'band', invisible: true },
+          { key: 'band_width', name: '80% band (width)', kind: 'area', color: 'var(--chart-forecast)', format: formatUsd, stackId: 'band' },
+          { key: 'forecast', name: 'Forecast', kind: 'line', color: 'var(--chart-forecast)', format: formatUsd, dashed: true },
+        ] as Series[])
+      : []),
   ];
   return (
     <ChartPanel
       title={forecast ? 'Daily cost and forecast' : 'Daily cost'}
-      description={forecast ? `USD per day; the dashed line is the forecast for the next 7 days (${forecast.method.replace(/_/g, ' ')}, confidence ${(forecast.confidence * 100).toFixed(0)}%)` : 'USD per day, in the organisation’s time zone'}
+      description={forecast ? `USD per day; the dashed line is the forecast for the next 30 days and the shaded band its 80% interval (${forecast.method.replace(/_/g, ' ')}, ${forecast.days_used} complete days; backtest accuracy ${(forecast.confidence * 100).toFixed(0)}%)` : 'USD per day, in the organisation’s time zone'}
       summary={t ? `${formatUsd(t.cost_usd)} in the last ${filters.days} days (the first and the last day are partial)` : null}
       {...panel}
       testId="chart-cost"

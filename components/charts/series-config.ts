@@ -10,4 +10,8 @@ export type Series = {
   dashed?: boolean;
   /** Second y-axis (right), e.g. counts next to a rate. */
   right?: boolean;
+  /** Areas with the same stack id pile up (a band = an invisible base + its width). */
+  stackId?: string;
+  /** Drawn without fill or stroke (the base of a band); left out of legend and tooltip. */
+  invisible?: boolean;
 };

@@ -36,7 +36,8 @@ export function TimeChart({
           {series.map((s) => {
             const common = { dataKey: s.key, name: s.name, yAxisId: s.right ? 'right' : 'left', isAnimationActive: false } as const;
             if (s.kind === 'bar') return <Bar key={s.key} {...common} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={28} />;
-            if (s.kind === 'area') return <Area key={s.key} {...common} type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.15} strokeWidth={2} connectNulls={false} />;
+            if (s.kind === 'area' && s.invisible) return <Area key={s.key} {...common} stackId={s.stackId} type="monotone" stroke="none" fill="none" legendType="none" tooltipType="none" connectNulls={false} />;
+            if (s.kind === 'area') return <Area key={s.key} {...common} stackId={s.stackId} type="monotone" stroke={s.stackId ? 'none' : s.color} fill={s.color} fillOpacity={0.15} strokeWidth={2} connectNulls={false} />;
             return <Line key={s.key} {...common} type="monotone" stroke={s.color} strokeWidth={2} dot={rows.length <= 14 ? { r: 2.5 } : false} strokeDasharray={s.dashed ? '6 4' : undefined} connectNulls={false} />;
           })}
         </ComposedChart>

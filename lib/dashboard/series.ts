@@ -4,6 +4,11 @@ import { formatBucket } from './format';
 // Chart-ready rows, prepared before any chart sees them: labels for people, gaps as null (a day
 // without executions has no average, not an average of 0), forecasts laid out on future days.
 
+/** The one failure rate: failed ÷ decided runs (success + failed); null when none decided. */
+export function failureRate(decided: number, failures: number): number | null {
+  return decided > 0 ? failures / decided : null;
+}
+
 export type ChartRow = { date: string; label: string } & Record<string, number | null | string>;
 
 /** `YYYY-MM-DD` + n days, as text (no time zone can shift it). */
@@ -13,30 +18,31 @@ export function addDays(date: string, n: number): string {
 }
 
 /**
- * Daily cost, and the forecast's line over the next 7 days starting today (the last bucket, still
- * in progress). The report gives the line's next value (projected_daily) and its 7-day sum
- * (projected_weekly); for a line, sum = 7·first + 21·slope, so slope = (weekly − 7·daily) ÷ 21.
+ * Daily cost, and the report's forecast laid out on the next 30 days starting today (the last
+ * bucket, still in progress): its point and 80% band (`band_low` + `band_width`, drawn as a
+ * stacked area). Nothing is recomputed here: every number is the report's `cost_forecast.daily`.
  */
 export function costRows(buckets: readonly TimeseriesBucket[], forecast: CostForecast | null | undefined): ChartRow[] {
-  const rows: ChartRow[] = buckets.map((b) => ({ date: b.date, label: formatBucket(b.date), cost: b.cost_usd, forecast: null }));
+  const rows: ChartRow[] = buckets.map((b) => ({ date: b.date, label: formatBucket(b.date), cost: b.cost_usd, forecast: null, band_low: null, band_width: null }));
   const last = buckets.at(-1);
-  if (!forecast || !last || last.date.includes('T') || forecast.days_used < 3) return rows;
-  const slope = (forecast.projected_weekly - 7 * forecast.projected_daily) / 21;
-  for (let i = 0; i < 7; i++) {
-    const date = addDays(last.date, i);
-    const value = Math.max(0, forecast.projected_daily + slope * i);
-    if (i === 0) rows[rows.length - 1].forecast = value;
-    else rows.push({ date, label: formatBucket(date), cost: null, forecast: value });
+  if (!forecast || !last || last.date.includes('T') || forecast.days_used === 0) return rows;
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  for (const d of forecast.daily) {
+    const values = { forecast: d.point, band_low: d.lower_80, band_width: d.upper_80 - d.lower_80 };
+    const row = byDate.get(d.date);
+    if (row) Object.assign(row, values);
+    else if (d.date > last.date) rows.push({ date: d.date, label: formatBucket(d.date), cost: null, ...values });
   }
   return rows;
 }
 
-/** Failure rate per bucket (failed ÷ executions); null when a bucket has no executions. */
+/** Failure rate per bucket, failed ÷ (success + failed) (cancelled runs decide nothing); null when none decided. */
 export function failureRows(buckets: readonly TimeseriesBucket[]): ChartRow[] {
   return buckets.map((b) => ({
     date: b.date,
     label: formatBucket(b.date),
-    failure_rate: b.executions > 0 ? b.failures / b.executions : null,
+    failure_rate: failureRate(b.executions - b.cancelled, b.failures),
+    cancelled: b.cancelled,
     failures: b.failures,
     executions: b.executions,
   }));
@@ -48,10 +54,11 @@ export function latencyRows(buckets: readonly TimeseriesBucket[]): ChartRow[] {
 
 /** Totals of a range, from its buckets (at most a few hundred numbers, already aggregated in SQL). */
 export function totals(buckets: readonly TimeseriesBucket[]) {
-  let executions = 0, failures = 0, cost = 0, weighted = 0;
+  let executions = 0, failures = 0, cancelled = 0, cost = 0, weighted = 0;
   for (const b of buckets) {
     executions += b.executions;
     failures += b.failures;
+    cancelled += b.cancelled;
     cost += b.cost_usd;
     if (b.avg_duration_ms != null) weighted += b.avg_duration_ms * b.executions;
   }
@@ -59,7 +66,8 @@ export function totals(buckets: readonly TimeseriesBucket[]) {
     executions,
     failures,
     cost_usd: cost,
-    failure_rate: executions > 0 ? failures / executions : null,
+    cancelled,
+    failure_rate: failureRate(executions - cancelled, failures),
     avg_duration_ms: executions > 0 ? weighted / executions : null,
   };
 }

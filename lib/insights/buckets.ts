@@ -61,6 +61,7 @@ export function emptyBucket(date: string): DayBucket {
     date,
     executions: 0,
     failures: 0,
+    cancelled: 0,
     cost_usd: 0,
     avg_duration_ms: null,
     p50_duration_ms: null,
@@ -105,4 +106,37 @@ export function localDate(iso: string, timeZone: string): string {
 export function windowDayLabels(window: TimeWindow, timeZone: string): string[] {
   const lastInstant = new Date(Date.parse(window.end) - 1).toISOString();
   return listDays(localDate(window.start, timeZone), localDate(lastInstant, timeZone));
+}
+
+/** The instant (ISO UTC) a local calendar day starts at in a time zone (DST and half-hour zones included). */
+export function localMidnight(date: string, timeZone: string): string {
+  const naive = parseLabel(date);
+  // Offset of the zone at an instant: local wall time read as UTC, minus the instant.
+  const offset = (ms: number) => {
+    const p = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    }).formatToParts(new Date(ms));
+    const g = (t: string) => Number(p.find((x) => x.type === t)?.value ?? 0);
+    return Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - ms;
+  };
+  let ms = naive - offset(naive);
+  ms = naive - offset(ms);
+  // A zone that skips midnight (DST at 00:00): the day starts at the first instant that is that date.
+  if (localDate(new Date(ms).toISOString(), timeZone) !== date.slice(0, 10)) ms += 3_600_000;
+  return new Date(ms).toISOString();
+}
+
+/** The day `k` days after a `YYYY-MM-DD` label (negative k: before). */
+export function addDays(date: string, k: number): string {
+  return new Date(parseLabel(date) + k * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The labels of the window's COMPLETE local days (the partial first and last day left out):
+ * a day is complete when both its midnights lie within [start, end].
+ */
+export function completeDayLabels(window: TimeWindow, timeZone: string): string[] {
+  return windowDayLabels(window, timeZone).filter(
+    (d) => localMidnight(d, timeZone) >= window.start && localMidnight(addDays(d, 1), timeZone) <= window.end,
+  );
 }

@@ -3,7 +3,8 @@ import { computeCostBreakdown, computeModelEfficiency, computePerformanceMetrics
 import { computeWindows, localDate } from './buckets';
 import { detectInsights } from './detect-all';
 import { computeDowngrades } from './downgrades';
-import { completeDays, computeCostForecast } from './forecast';
+import { completeDaysOf } from './change-tests';
+import { computeCostForecast, forecastHistory } from './forecast';
 import { computeOpportunities, totalSavings } from './opportunities';
 import { SUMMARY_GROUPS, topInsight } from './rank';
 import { resolveThresholds } from './thresholds';
@@ -63,10 +64,10 @@ export function buildReport(input: InsightsInput, options: ReportOptions = {}): 
     period: { start: window.start, end: window.end, days: input.days },
     insights,
     total_potential_savings: totalSavings(opportunities),
-    ...computeTrends(input.scope, input.previous_days, t),
+    ...computeTrends(input.scope, completeDaysOf(input.now, input.days, input.time_zone), t),
     performance_metrics: computePerformanceMetrics(input.scope, input.stages),
     cost_breakdown: computeCostBreakdown(input),
-    cost_forecast: includeForecasts ? computeCostForecast(completeDays(input.scope.days, input.days, today), t) : null,
+    cost_forecast: includeForecasts ? computeCostForecast(forecastHistory(input.cost_history ?? []), today, t) : null,
     optimization_opportunities: opportunities,
     model_efficiency: computeModelEfficiency(input.models),
     usage_patterns: computeUsagePatterns(input),

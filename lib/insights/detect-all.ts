@@ -1,4 +1,5 @@
 import type { Insight, InsightCategory, InsightSeverity } from '@/lib/schemas/insights';
+import { completeDaysOf } from './change-tests';
 import { detectAnomalies } from './detect-anomaly';
 import { detectCostSpike, detectFailedCost, detectModelConcentration } from './detect-cost';
 import { detectModelRecommendations, detectUnpricedModels } from './detect-models';
@@ -34,7 +35,12 @@ function detectScope(s: ScopeStats, t: Thresholds, ctx: DetectContext): Insight[
  */
 export function detectInsights(input: InsightsInput, thresholds?: Thresholds): Insight[] {
   const t = thresholds ?? resolveThresholds(input.thresholds);
-  const ctx: DetectContext = { pipeline_id: input.scope.pipeline_id, days: input.days, now: input.now };
+  const ctx: DetectContext = {
+    pipeline_id: input.scope.pipeline_id,
+    days: input.days,
+    now: input.now,
+    complete: completeDaysOf(input.now, input.days, input.time_zone),
+  };
   const found: Insight[] = [
     ...detectScope(input.scope, t, ctx),
     ...detectModelConcentration(input.models, input.scope.current.executions, t, ctx),

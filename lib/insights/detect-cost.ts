@@ -1,5 +1,7 @@
 import type { Insight } from '@/lib/schemas/insights';
-import { makeInsight, scopeSuffix, type DetectContext } from './insight';
+import { costTest } from './change-tests';
+import { makeInsight, scopeSuffix, testData, testLabel, type DetectContext } from './insight';
+import { isSignificant } from './stats';
 import { atLeast, formatPercent, formatUsd, greaterThan, percentChange, roundMoney, roundPercent, roundRate } from './math';
 import type { Thresholds } from './thresholds';
 import type { ModelStats, ScopeStats } from './types';
@@ -20,13 +22,15 @@ export function detectCostSpike(s: ScopeStats, t: Thresholds, ctx: DetectContext
   if (!atLeast(prev, t.cost_spike_min_previous_usd)) return [];
   const change = percentChange(cur, prev);
   if (change === null || !atLeast(change, t.cost_spike_warning_percent)) return [];
+  const test = costTest(s, ctx.complete);
+  if (!isSignificant(test, t.significance_level)) return [];
   const critical = atLeast(change, t.cost_spike_critical_percent);
   return [
     makeInsight(ctx, {
       type: 'cost_spike',
       severity: critical ? 'critical' : 'warning',
       title: `Cost increased by ${formatPercent(change)}`,
-      description: `Spending${scopeSuffix(ctx)} increased from ${formatUsd(prev)} to ${formatUsd(cur)} compared with the previous ${ctx.days} days.`,
+      description: `Spending${scopeSuffix(ctx)} increased from ${formatUsd(prev)} to ${formatUsd(cur)} compared with the previous ${ctx.days} days (${testLabel(test)}).`,
       data: {
         previous_cost: roundMoney(prev),
         current_cost: roundMoney(cur),
@@ -34,6 +38,7 @@ export function detectCostSpike(s: ScopeStats, t: Thresholds, ctx: DetectContext
         increase_percent: roundPercent(change),
         previous_executions: s.previous.executions,
         current_executions: s.current.executions,
+        ...testData(test),
       },
       recommendations: [
         'Review usage patterns for unexpected increases',

@@ -1,6 +1,8 @@
 import type { Insight } from '@/lib/schemas/insights';
 import { hasComparableSample } from './detect-cost';
-import { makeInsight, scopeSuffix, type DetectContext } from './insight';
+import { durationTest } from './change-tests';
+import { makeInsight, scopeSuffix, testData, testLabel, type DetectContext } from './insight';
+import { isSignificant } from './stats';
 import { atLeast, formatMs, formatPercent, percentChange, roundMs, roundPercent } from './math';
 import type { Thresholds } from './thresholds';
 import type { ScopeStats } from './types';
@@ -15,12 +17,15 @@ export function detectPerformanceChange(s: ScopeStats, t: Thresholds, ctx: Detec
   const cur = s.current.avg_duration_ms;
   const change = percentChange(cur, prev);
   if (change === null || prev === null || cur === null) return [];
+  const test = durationTest(s);
+  if (!isSignificant(test, t.significance_level)) return [];
   const data = {
     previous_avg_ms: roundMs(prev),
     current_avg_ms: roundMs(cur),
     change_percent: roundPercent(change),
     previous_p95_ms: s.previous.p95_duration_ms === null ? null : roundMs(s.previous.p95_duration_ms),
     current_p95_ms: s.current.p95_duration_ms === null ? null : roundMs(s.current.p95_duration_ms),
+    ...testData(test),
   };
   if (atLeast(change, t.performance_change_percent)) {
     return [
@@ -28,7 +33,7 @@ export function detectPerformanceChange(s: ScopeStats, t: Thresholds, ctx: Detec
         type: 'performance_degradation',
         severity: 'warning',
         title: `Execution time increased by ${formatPercent(change)}`,
-        description: `Average execution time${scopeSuffix(ctx)} rose from ${formatMs(prev)} to ${formatMs(cur)}.`,
+        description: `Average execution time${scopeSuffix(ctx)} rose from ${formatMs(prev)} to ${formatMs(cur)} (${testLabel(test)}).`,
         data,
         recommendations: [
           'Check for slow API responses or rate limiting',
@@ -44,7 +49,7 @@ export function detectPerformanceChange(s: ScopeStats, t: Thresholds, ctx: Detec
         type: 'performance_improvement',
         severity: 'info',
         title: `Execution time decreased by ${formatPercent(change)}`,
-        description: `Average execution time${scopeSuffix(ctx)} fell from ${formatMs(prev)} to ${formatMs(cur)}.`,
+        description: `Average execution time${scopeSuffix(ctx)} fell from ${formatMs(prev)} to ${formatMs(cur)} (${testLabel(test)}).`,
         data,
         recommendations: ['Note what changed so the improvement can be kept and repeated in other pipelines'],
       }),

@@ -1,6 +1,6 @@
 import type { Insight } from '@/lib/schemas/insights';
 import { makeInsight, scopeSuffix, type DetectContext } from './insight';
-import { atLeast, formatPercent, roundPercent, roundRate, successRate } from './math';
+import { atLeast, formatPercent, formatPValue, roundPercent, roundRate, successRate } from './math';
 import { isSignificant, twoProportionZTest } from './stats';
 import type { Thresholds } from './thresholds';
 import type { ScopeStats, WindowStats } from './types';
@@ -75,7 +75,7 @@ export function detectReliabilityDrop(s: ScopeStats, t: Thresholds, ctx: DetectC
       type: 'reliability',
       severity: 'warning',
       title: `Success rate dropped by ${formatPercent(dropPoints).replace('%', '')} points`,
-      description: `The success rate${scopeSuffix(ctx)} fell from ${formatPercent(prev * 100)} to ${formatPercent(cur * 100)} (${nPrev} and ${nCur} runs; two-proportion z-test p = ${test.p_value!.toPrecision(2)}).`,
+      description: `The success rate${scopeSuffix(ctx)} fell from ${formatPercent(prev * 100)} to ${formatPercent(cur * 100)} (${nPrev} and ${nCur} runs; two-proportion z-test, ${formatPValue(test.p_value)}).`,
       data: {
         previous_success_rate: roundRate(prev),
         current_success_rate: roundRate(cur),
@@ -83,7 +83,8 @@ export function detectReliabilityDrop(s: ScopeStats, t: Thresholds, ctx: DetectC
         previous_runs: nPrev,
         current_runs: nCur,
         z: roundPercent(test.statistic ?? 0),
-        p_value: test.p_value,
+        p_value: roundRate(test.p_value!),
+        test: 'two_proportion_z_test',
       },
       recommendations: [
         'Compare the error types of the two windows to find what is new',

@@ -1,6 +1,8 @@
 import type { Insight } from '@/lib/schemas/insights';
 import { hasComparableSample } from './detect-cost';
-import { makeInsight, scopeSuffix, type DetectContext } from './insight';
+import { volumeTest } from './change-tests';
+import { makeInsight, scopeSuffix, testData, testLabel, type DetectContext } from './insight';
+import { isSignificant } from './stats';
 import { atLeast, formatPercent, percentChange, roundPercent, roundRate } from './math';
 import type { Thresholds } from './thresholds';
 import type { ScopeStats } from './types';
@@ -13,13 +15,15 @@ export function detectUsageChange(s: ScopeStats, t: Thresholds, ctx: DetectConte
   const change = percentChange(cur, prev)!;
   const surge = atLeast(change, t.usage_change_percent);
   if (!surge && !atLeast(-change, t.usage_change_percent)) return [];
+  const test = volumeTest(s, ctx.complete);
+  if (!isSignificant(test, t.significance_level)) return [];
   return [
     makeInsight(ctx, {
       type: surge ? 'usage_surge' : 'usage_drop',
       severity: 'info',
       title: `Executions ${surge ? 'increased' : 'decreased'} by ${formatPercent(change)}`,
-      description: `${cur} executions${scopeSuffix(ctx)} in the last ${ctx.days} days, against ${prev} in the ${ctx.days} days before.`,
-      data: { previous_executions: prev, current_executions: cur, change_percent: roundPercent(change) },
+      description: `${cur} executions${scopeSuffix(ctx)} in the last ${ctx.days} days, against ${prev} in the ${ctx.days} days before (${testLabel(test)}).`,
+      data: { previous_executions: prev, current_executions: cur, change_percent: roundPercent(change), ...testData(test) },
       recommendations: surge
         ? ['Confirm the growth is expected (new users, a new integration) and not a retry loop', 'Check that budgets and rate limits fit the new volume']
         : ['Confirm the drop is expected (a pipeline retired, a holiday) and not a broken trigger'],

@@ -46,6 +46,15 @@ function explainer(org: Insight, found: readonly Insight[]): { insight: Insight;
   return null;
 }
 
+/**
+ * A share above 100% is real, not an error: the other pipelines moved the other way, so this
+ * one's change is larger than the organisation's net change. Say so instead of printing "102%".
+ */
+export function shareSentence(share: number): string {
+  if (share <= 1) return `This pipeline accounts for ${formatPercent(share * 100)} of the organisation's change`;
+  return `This pipeline's change is ${formatPercent(share * 100)} of the organisation's net change: the other pipelines together moved the other way by ${formatPercent((share - 1) * 100)} of it`;
+}
+
 function foldOrgWide(found: Insight[]): Insight[] {
   const out = new Map(found.map((i) => [i.id, i]));
   for (const org of found) {
@@ -57,7 +66,7 @@ function foldOrgWide(found: Insight[]): Insight[] {
     out.set(p.id, {
       ...p,
       severity: rankMax(p.severity, org.severity),
-      description: `${p.description} This pipeline accounts for ${formatPercent(hit.share * 100)} of the organisation's change (${org.title.toLowerCase()}).`,
+      description: `${p.description} ${shareSentence(hit.share)} (${org.title.toLowerCase()}).`,
       data: { ...p.data, organisation: { ...org.data, share_of_change: roundRate(hit.share) } },
     });
   }

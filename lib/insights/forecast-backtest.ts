@@ -20,6 +20,7 @@ export type Horizon = (typeof HORIZONS)[number];
 const ORIGINS_PER_SET = 4;
 const ORIGIN_STEP = 3;
 const LEVEL_DAYS = 28;
+const RECENT_FOR_CHOICE = 2;
 
 export interface BacktestSet {
   /** Normalised errors of the h-day sums, per horizon. */
@@ -67,7 +68,7 @@ export function runBacktests(method: ForecastMethod, y: readonly number[], mstl:
       if (h !== 7) continue;
       const e = a > 0 ? Math.abs(a - p) / a : p === 0 ? 0 : 1;
       ape7.push(e);
-      if (recent.includes(o)) recentApe7.push(e);
+      if (recent.slice(0, RECENT_FOR_CHOICE).includes(o)) recentApe7.push(e);
     }
   }
   return { errors, ape7, recentApe7 };

@@ -11,8 +11,8 @@ import { sum } from './math';
 // APE wins, MSTL on ties; ./forecast.ts): mstl_ets, seasonal_naive (a fresh level shift, a
 // perfectly repeating week), daily_average (no weekly pattern, pure noise) and mstl_ets_naive_mean, the day-by-day mean of the two (a forecast
 // combination: their errors are partly independent, so the mean is often better than either).
-// MSTL fits a copy of the history whose one-off spikes are capped (below), so a single runaway day
-// is not extrapolated into the level; the days themselves are left alone everywhere else.
+// Every method fits a copy of the history whose one-off spikes are capped (capSpikes), so a single
+// runaway day is not extrapolated; the days themselves are left alone everywhere else.
 // Every point is clamped at ≥ 0 (spend is never negative).
 
 export const FORECAST_METHODS = ['mstl_ets', 'mstl_ets_naive_mean', 'seasonal_naive', 'daily_average', 'none'] as const;
@@ -44,15 +44,22 @@ export function dailyAverage(y: readonly number[], horizon: number): number[] {
 /**
  * Caps one-off high spikes before fitting: a day more than 5 robust standard deviations
  * (1.4826 × MAD of the deviations) above the median of the same weekday in the 2 weeks around
- * it (i ± 7, i ± 14) is set to that bound. The reference is local so that a level shift (every
- * day after it is high) is not mistaken for spikes.
+ * it (i ± 7, i ± 14) is set to that bound (with MAD = 0, to that median), when its neighbours
+ * are not high too. Reference and rule are local so that a level shift (every day after it is
+ * high) is not mistaken for spikes. Every method fits the capped copy; the backtests score them
+ * against the days as they were.
  */
 export function capSpikes(y: readonly number[]): number[] {
   const ref = y.map((v, i) => median([v, ...[-14, -7, 7, 14].map((k) => y[i + k]).filter((x) => x !== undefined)]));
+  if (y.length < 8) return [...y];
   const dev = y.map((v, i) => v - ref[i]);
-  const scale = 1.4826 * median(dev.map((d) => Math.abs(d - median(dev))));
-  if (!(scale > 0)) return [...y];
-  return y.map((v, i) => Math.min(v, ref[i] + 5 * scale));
+  const center = median(dev);
+  // MAD = 0: most days sit exactly on their weekday's level, so a day above it is the exception.
+  const scale = 1.4826 * median(dev.map((d) => Math.abs(d - center)));
+  const bound = y.map((_, i) => ref[i] + 5 * scale);
+  const high = y.map((v, i) => v > bound[i]);
+  // Only an isolated day is a spike: two high days in a row are a change of level.
+  return y.map((v, i) => (high[i] && !high[i - 1] && !high[i + 1] ? bound[i] : v));
 }
 
 export type Forecaster = (y: readonly number[], horizon: number) => number[];
@@ -62,13 +69,14 @@ export function memoMstl(): Forecaster {
   const memo = new Map<number, number[]>();
   return (y, horizon) => {
     let f = memo.get(y.length);
-    if (!f || f.length < horizon) memo.set(y.length, (f = mstlEtsForecast(capSpikes(y), horizon)));
+    if (!f || f.length < horizon) memo.set(y.length, (f = mstlEtsForecast(y, horizon)));
     return f.slice(0, horizon);
   };
 }
 
 /** The method's point forecasts, clamped at ≥ 0. `mstl` lets callers share fits (memoMstl). */
-export function pointForecast(method: ForecastMethod, y: readonly number[], horizon: number, mstl: Forecaster = memoMstl()): number[] {
+export function pointForecast(method: ForecastMethod, history: readonly number[], horizon: number, mstl: Forecaster = memoMstl()): number[] {
+  const y = capSpikes(history);
   const raw =
     method === 'mstl_ets'
       ? mstl(y, horizon)

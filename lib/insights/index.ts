@@ -6,7 +6,7 @@ export { insightId } from './insight';
 export { detectInsights, filterInsights, type InsightFilter } from './detect-all';
 export { computeDowngrades, priceTokens, type Downgrade } from './downgrades';
 export { computeTrends, computeChangePercents } from './trends';
-export { completeDays, computeCostForecast, FORECAST_METHOD } from './forecast';
+export { computeCostForecast, forecastHistory, FORECAST_DAYS } from './forecast';
 export { computeOpportunities, totalSavings } from './opportunities';
 export { rankInsights, topInsight } from './rank';
 export { buildReport, buildSummary, type ReportOptions } from './build';

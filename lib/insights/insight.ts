@@ -1,4 +1,6 @@
 import type { Insight, InsightCategory, InsightSeverity, InsightType } from '@/lib/schemas/insights';
+import type { ChangeTest, CompleteDays } from './change-tests';
+import { formatPValue, roundRate } from './math';
 
 // Building insight objects. The id names the finding, not the moment: the same type, scope,
 // window length (and subject, for model- or kind-specific findings) gives the same id on every
@@ -37,6 +39,8 @@ export interface DetectContext {
   pipeline_id: string | null;
   days: number;
   now: string;
+  /** The complete local days of both windows: the daily tests use only these (./change-tests.ts). */
+  complete: CompleteDays;
 }
 
 export interface InsightDraft {
@@ -68,4 +72,14 @@ export function makeInsight(ctx: DetectContext, d: InsightDraft): Insight {
 /** " in pipeline x" for scoped descriptions, "" organisation-wide. */
 export function scopeSuffix(ctx: DetectContext): string {
   return ctx.pipeline_id === null ? '' : ` in pipeline ${ctx.pipeline_id}`;
+}
+
+/** The test behind a finding, as its `data` carries it. */
+export function testData(test: ChangeTest): { p_value: number | null; test: string } {
+  return { p_value: test.p_value === null ? null : roundRate(test.p_value), test: test.test };
+}
+
+/** "Welch t-test daily cost, p < 0.001" for descriptions. */
+export function testLabel(test: ChangeTest): string {
+  return `${test.test.replace(/_/g, ' ')}, ${formatPValue(test.p_value)}`;
 }

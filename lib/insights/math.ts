@@ -26,6 +26,11 @@ export const roundPercent = (v: number): number => round(v, 2);
 /** Fractions (rates, shares, confidence). */
 export const roundRate = (v: number): number => round(v, 4);
 export const roundMs = (v: number): number => round(v, 2);
+/** "p = 0.032" / "p < 0.001": how a p-value reads in a description (never "p = 0.0"). */
+export function formatPValue(p: number | null): string {
+  if (p === null) return 'p n/a';
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
 
 export function roundOrNull(v: number | null, decimals: number): number | null {
   return v === null ? null : round(v, decimals);

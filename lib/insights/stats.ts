@@ -12,7 +12,8 @@ export interface TestResult {
 
 const NO_TEST: TestResult = { p_value: null, statistic: null };
 
-function twoSidedNormal(z: number): number {
+/** P(|Z| ≥ |z|) for a standard normal. */
+export function twoSidedNormal(z: number): number {
   return 2 * (1 - jStat.normal.cdf(Math.abs(z), 0, 1));
 }
 

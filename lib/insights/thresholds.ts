@@ -45,6 +45,8 @@ export interface Thresholds {
   trend_stable_percent: number;
   /** Trends: a change is significant from this |change| (and when the test says so). */
   trend_significant_percent: number;
+  /** is_significant of the success-rate trend: at least this many percentage points of change. */
+  trend_significant_points: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
@@ -71,6 +73,7 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   peak_hours_min_executions: 100,
   trend_stable_percent: 5,
   trend_significant_percent: 10,
+  trend_significant_points: 2,
 });
 
 /**

@@ -1,27 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
 import { computeChangePercents, computeTrends } from './trends';
+import type { ScopeStats } from './types';
 import { days, scope, win } from '@/tests/support/insight-fixtures';
+
+// Every day of the fixtures' series counts as complete here (the partial-day rule has its own
+// tests in change-tests.test.ts); `previous` is the previous window's day series.
+const trends = (s: ScopeStats, previous: ScopeStats['days']) => {
+  const full = { ...s, previous_days: previous };
+  const c = { current: new Set(s.days.map((d) => d.date)), previous: new Set(previous.map((d) => d.date)) };
+  return computeTrends(full, c, T);
+};
 
 describe('cost trend (Welch on daily cost)', () => {
   it('a clear, consistent rise is significant', () => {
     const s = scope({ previous: win({ cost_usd: 70 }), current: win({ cost_usd: 105 }), days: days([14, 16, 15, 14, 16, 15, 15]) });
-    const t = computeTrends(s, days([10, 9, 11, 10, 10, 11, 9]), T).cost_trend;
+    const t = trends(s, days([10, 9, 11, 10, 10, 11, 9])).cost_trend;
     expect(t).toMatchObject({ metric_name: 'cost', current_value: 105, previous_value: 70, change_percent: 50, direction: 'up', is_significant: true, test: 'welch_t_test_daily_cost' });
   });
   it('a 12% change buried in day-to-day noise is not significant', () => {
     const s = scope({ previous: win({ cost_usd: 100 }), current: win({ cost_usd: 112 }), days: days([2, 30, 5, 25, 20, 10, 20]) });
-    const t = computeTrends(s, days([25, 3, 20, 4, 30, 8, 10]), T).cost_trend;
+    const t = trends(s, days([25, 3, 20, 4, 30, 8, 10])).cost_trend;
     expect(t.change_percent).toBe(12);
     expect(t.is_significant).toBe(false);
     expect(t.p_value).toBeGreaterThan(0.05);
   });
   it('zero previous cost: change is null, direction still says up, nothing is Infinity', () => {
     const s = scope({ previous: win({ cost_usd: 0 }), current: win({ cost_usd: 5 }) });
-    const t = computeTrends(s, [], T).cost_trend;
+    const t = trends(s, []).cost_trend;
     expect(t.change_percent).toBeNull();
     expect(t.direction).toBe('up');
-    expect(t.is_significant).toBe(false); // no daily series: the test cannot run
+    expect(t.is_significant).toBe(false); // no complete days and no Σcost²: the test cannot run
     expect(JSON.stringify(t)).not.toMatch(/Infinity|NaN/);
   });
 });
@@ -34,7 +43,7 @@ describe('direction: stable below 5%', () => {
     { cur: 95, want: 'down' },
   ])('100 → $cur executions: $want', ({ cur, want }) => {
     const s = scope({ previous: win({ executions: 100 }), current: win({ executions: cur }) });
-    expect(computeTrends(s, [], T).volume_trend.direction).toBe(want);
+    expect(trends(s, []).volume_trend.direction).toBe(want);
   });
 });
 
@@ -48,24 +57,30 @@ describe('performance trend (Welch on per-execution durations)', () => {
       previous: win({ executions: 40, avg_duration_ms: 1000, duration_stddev_ms: 150 }),
       current: win({ executions: 50, avg_duration_ms: cur, duration_stddev_ms: 200 }),
     });
-    const t = computeTrends(s, [], T).performance_trend;
+    const t = trends(s, []).performance_trend;
     expect(t.is_significant).toBe(want);
     expect(t.p_value).toBeLessThan(0.05);
   });
 });
 
 describe('reliability trend (two-proportion z-test) and volume trend', () => {
-  it('success rate 95% → 90% over 1000 runs each', () => {
-    const s = scope({ previous: win({ executions: 1000, failures: 50 }), current: win({ executions: 1000, failures: 100 }) });
-    expect(computeTrends(s, [], T).reliability_trend).toMatchObject({
-      metric_name: 'success_rate', current_value: 0.9, previous_value: 0.95, change_percent: -5.26, direction: 'down', is_significant: false,
-    }); // −5.26% relative is below the 10% needed, although the z-test is significant
+  // The gate is percentage points of the success rate (≥ 2), not its relative change: 99% → 90%
+  // is −9.09% relative, which the old 10% gate called "not significant" beside z = −8.8.
+  it.each([
+    { prev: 10, cur: 100, change: -9.09, direction: 'down', significant: true }, // 99% → 90%: 9 points, z = −8.8
+    { prev: 50, cur: 100, change: -5.26, direction: 'down', significant: true }, // 95% → 90%: 5 points, z = −4.3
+    { prev: 85, cur: 100, change: -1.64, direction: 'stable', significant: false }, // 91.5% → 90%: 1.5 points (below the 2-point gate)
+  ])('success rate over 1000 runs each, $prev → $cur failures: significant $significant', ({ prev, cur, change, direction, significant }) => {
+    const s = scope({ previous: win({ executions: 1000, failures: prev }), current: win({ executions: 1000, failures: cur }) });
+    const t = trends(s, []).reliability_trend;
+    expect(t).toMatchObject({ metric_name: 'success_rate', change_percent: change, direction, is_significant: significant, test: 'two_proportion_z_test' });
+    if (prev === 10) expect(t.p_value).toBeLessThan(0.001);
   });
   it('volume uses the Poisson test without daily series, Welch with them', () => {
     const s = scope({ previous: win({ executions: 100 }), current: win({ executions: 200 }) });
-    expect(computeTrends(s, [], T).volume_trend).toMatchObject({ test: 'poisson_rate_test', is_significant: true, change_percent: 100 });
+    expect(trends(s, []).volume_trend).toMatchObject({ test: 'poisson_rate_test', is_significant: true, change_percent: 100 });
     const withDays = scope({ ...s, days: days([20, 40, 25, 35, 30, 20, 30]) });
-    expect(computeTrends(withDays, days([15, 14, 16, 15, 14, 13, 13]), T).volume_trend.test).toBe('welch_t_test_daily_executions');
+    expect(trends(withDays, days([15, 14, 16, 15, 14, 13, 13])).volume_trend.test).toBe('welch_t_test_daily_executions');
   });
   it('summary change figures: cost %, duration % (positive = slower), relative success-rate %', () => {
     const s = scope({

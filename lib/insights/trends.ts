@@ -1,21 +1,19 @@
 import type { Trend } from '@/lib/schemas/insights';
 import { atLeast, percentChange, roundMoney, roundMs, roundOrNull, roundPercent, roundRate, successRate } from './math';
-import { isSignificant, poissonRateTest, twoProportionZTest, welchTTest, welchTTestSamples, type TestResult } from './stats';
+import { costTest, durationTest, successTest, volumeTest, type ChangeTest, type CompleteDays } from './change-tests';
+import { isSignificant } from './stats';
 import type { Thresholds } from './thresholds';
-import type { DayBucket, ScopeStats } from './types';
+import type { ScopeStats } from './types';
 
 // Trends compare the current window with the previous one.
 // - change_percent: (current − previous) ÷ previous × 100; null when previous is 0 or unknown
 //   (growth from nothing has no percentage); 0 when both are 0.
 // - direction: "stable" when |change| < 5%; otherwise up/down. With a null change it follows the
 //   sign of current − previous.
-// - is_significant: |change| ≥ 10% (a change from 0 counts as large) AND the metric's test
-//   rejects "no change" at the significance level (two-sided, 95% by default):
-//     cost        Welch's t-test on the daily costs of the two windows (empty days count as 0);
-//     performance Welch's t-test on per-execution durations (mean, STDDEV_SAMP, n of each window);
-//     reliability two-proportion z-test on success ÷ (success + failed);
-//     volume      Welch's t-test on daily execution counts (day-to-day swings make a Poisson test
-//                 over-confident); with < 2 days per window, the Poisson equal-exposure test.
+// - is_significant: practically large AND the metric's test (./change-tests.ts, the same the
+//   detectors use) rejects "no change" at the significance level (two-sided, 95% by default).
+//   Large = |change| ≥ 10% (a change from 0 counts as large) for cost, duration and volume;
+//   for the success rate ≥ 2 percentage points (99% → 90% is −9 points, though only −9.1%).
 
 export interface TrendSet {
   cost_trend: Trend;
@@ -24,14 +22,17 @@ export interface TrendSet {
   volume_trend: Trend;
 }
 
+/** How a trend's practical size is judged: relative change, or percentage points of a rate. */
+export type TrendGate = 'percent' | 'points';
+
 export function buildTrend(
   metric: string,
   current: number | null,
   previous: number | null,
-  test: TestResult,
-  testName: string,
+  test: ChangeTest,
   t: Thresholds,
   roundValue: (v: number) => number,
+  gate: TrendGate = 'percent',
 ): Trend {
   const change = percentChange(current, previous);
   const diff = current !== null && previous !== null ? current - previous : 0;
@@ -47,7 +48,12 @@ export function buildTrend(
         : diff < 0
           ? 'down'
           : 'stable';
-  const large = change === null ? diff !== 0 : atLeast(Math.abs(change), t.trend_significant_percent);
+  const large =
+    gate === 'points'
+      ? atLeast(Math.abs(diff) * 100, t.trend_significant_points)
+      : change === null
+        ? diff !== 0
+        : atLeast(Math.abs(change), t.trend_significant_percent);
   return {
     metric_name: metric,
     current_value: current === null ? null : roundValue(current),
@@ -56,64 +62,25 @@ export function buildTrend(
     direction,
     is_significant: large && isSignificant(test, t.significance_level),
     p_value: test.p_value === null ? null : roundRate(test.p_value),
-    test: testName,
+    test: test.test,
   };
 }
 
-export function computeTrends(
-  scope: ScopeStats,
-  previousDays: readonly DayBucket[],
-  t: Thresholds,
-): TrendSet {
+export function computeTrends(scope: ScopeStats, complete: CompleteDays, t: Thresholds): TrendSet {
   const { current: cur, previous: prev } = scope;
-  const days = scope.days;
-
-  const costTest = welchTTestSamples(days.map((d) => d.cost_usd), previousDays.map((d) => d.cost_usd));
-
-  const durationSummary = (w: typeof cur) =>
-    w.avg_duration_ms === null || w.duration_stddev_ms === null
-      ? null
-      : { mean: w.avg_duration_ms, variance: w.duration_stddev_ms ** 2, n: w.executions };
-  const a = durationSummary(cur);
-  const b = durationSummary(prev);
-  const perfTest: TestResult = a && b ? welchTTest(a, b) : { p_value: null, statistic: null };
-
-  const relTest = twoProportionZTest(cur.successes, cur.successes + cur.failures, prev.successes, prev.successes + prev.failures);
-
-  const dailyVolume = days.length >= 2 && previousDays.length >= 2;
-  const volTest = dailyVolume
-    ? welchTTestSamples(days.map((d) => d.executions), previousDays.map((d) => d.executions))
-    : poissonRateTest(cur.executions, prev.executions);
-
   return {
-    cost_trend: buildTrend('cost', cur.cost_usd, prev.cost_usd, costTest, 'welch_t_test_daily_cost', t, roundMoney),
-    performance_trend: buildTrend(
-      'avg_duration_ms',
-      cur.avg_duration_ms,
-      prev.avg_duration_ms,
-      perfTest,
-      'welch_t_test_execution_duration',
-      t,
-      roundMs,
-    ),
+    cost_trend: buildTrend('cost', cur.cost_usd, prev.cost_usd, costTest(scope, complete), t, roundMoney),
+    performance_trend: buildTrend('avg_duration_ms', cur.avg_duration_ms, prev.avg_duration_ms, durationTest(scope), t, roundMs),
     reliability_trend: buildTrend(
       'success_rate',
       successRate(cur.successes, cur.failures),
       successRate(prev.successes, prev.failures),
-      relTest,
-      'two_proportion_z_test',
+      successTest(scope),
       t,
       roundRate,
+      'points',
     ),
-    volume_trend: buildTrend(
-      'executions',
-      cur.executions,
-      prev.executions,
-      volTest,
-      dailyVolume ? 'welch_t_test_daily_executions' : 'poisson_rate_test',
-      t,
-      (v) => v,
-    ),
+    volume_trend: buildTrend('executions', cur.executions, prev.executions, volumeTest(scope, complete), t, (v) => v),
   };
 }
 

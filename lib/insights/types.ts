@@ -36,6 +36,8 @@ export interface DayBucket {
   date: string;
   executions: number;
   failures: number;
+  /** Cancelled runs: neither a success nor a failure (failure rate = failures ÷ (executions − cancelled)). */
+  cancelled: number;
   cost_usd: number;
   /** null on a day without executions (a gap, not a zero). */
   avg_duration_ms: number | null;
@@ -52,8 +54,18 @@ export interface ScopeStats {
   previous: WindowStats;
   /** Current window: failed executions per error_type (`COUNT(*) … GROUP BY error_type`). */
   by_error_type: Record<string, number>;
-  /** Current window, every day (zero-filled). May be [] for pipelines (skips day outliers). */
+  /** Current window, every day it touches (zero-filled), partial first and last day included. */
   days: DayBucket[];
+  /**
+   * Previous window, every day (zero-filled). The daily tests read only the complete days of
+   * both series (see completeDayLabels); [] when not loaded (the tests then run per execution).
+   */
+  previous_days?: DayBucket[];
+  /**
+   * Σ cost_usd² per window, for the per-execution cost test (windows ≤ 3 days, where a side can
+   * have fewer than 3 complete days); absent when not loaded.
+   */
+  cost_sq_usd?: { current: number; previous: number };
 }
 
 /** Unit prices in USD per million tokens (same meaning as lib/pricing/catalog UnitPrices). */
@@ -131,8 +143,11 @@ export interface InsightsInput {
   time_zone: string;
   /** The request's scope: organisation-wide, or the pipeline given by ?pipeline_id. */
   scope: ScopeStats;
-  /** Previous window of `scope`, every day (zero-filled): used by the daily Welch tests. */
-  previous_days: DayBucket[];
+  /**
+   * The scope's complete local days of the last 90, oldest first, ending yesterday (zero-filled):
+   * what the forecast is fitted on (independent of `days`). [] when forecasts are not wanted.
+   */
+  cost_history?: DayBucket[];
   /** One entry per pipeline active in either window. [] when the request is for one pipeline. */
   pipelines: ScopeStats[];
   /** Current window, per model, within the scope. */

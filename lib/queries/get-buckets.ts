@@ -42,6 +42,7 @@ export async function getBuckets(
            to_char(bucket, ${LABEL_FORMAT[opts.unit]}) AS date,
            count(*)::int AS executions,
            count(*) FILTER (WHERE status = 'failed')::int AS failures,
+           count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
            coalesce(sum(cost_usd), 0)::float8 AS cost_usd,
            avg(duration_ms)::float8 AS avg_duration_ms,
            ${percentiles

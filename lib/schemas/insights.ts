@@ -293,6 +293,8 @@ export const TimeseriesBucket = z.object({
   date: z.string(),
   executions: z.int(),
   failures: z.int(),
+  /** Cancelled runs, shown apart: the failure rate is failures ÷ (executions − cancelled). */
+  cancelled: z.int(),
   cost_usd: money,
   avg_duration_ms: z.number().nullable(),
   /** Interpolated percentiles of the bucket's execution durations (null when it has none). */

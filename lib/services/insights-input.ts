@@ -1,5 +1,6 @@
 import 'server-only';
-import { computeWindows, fillBuckets, windowDayLabels } from '@/lib/insights/buckets';
+import { addDays, computeWindows, fillBuckets, listDays, localDate, localMidnight, windowDayLabels } from '@/lib/insights/buckets';
+import { getCostSquares, type CostSquaresRow } from '@/lib/queries/get-cost-squares';
 import type { DayBucket, InsightsInput, ScopeStats, WindowStats } from '@/lib/insights/types';
 import type { BucketRow } from '@/lib/queries/get-buckets';
 import type { ErrorCountRow } from '@/lib/queries/get-error-counts';
@@ -29,6 +30,11 @@ export interface InputRequest {
   parts?: 'report' | 'insights';
 }
 
+/** The forecast's history: complete local days (API.md "Forecast"). */
+const FORECAST_HISTORY_DAYS = 90;
+/** Windows this short can leave a side with < 3 complete days: the cost test then runs per execution. */
+const SHORT_WINDOW_DAYS = 3;
+
 export const EMPTY_WINDOW: Readonly<WindowStats> = Object.freeze({
   executions: 0, successes: 0, failures: 0, cancelled: 0, cost_usd: 0, failed_cost_usd: 0,
   avg_duration_ms: null, duration_stddev_ms: null, p50_duration_ms: null, p95_duration_ms: null,
@@ -37,7 +43,13 @@ export const EMPTY_WINDOW: Readonly<WindowStats> = Object.freeze({
 
 const stripPipeline = (rows: BucketRow[]): DayBucket[] => rows.map(({ pipeline_id: _p, ...bucket }) => bucket);
 
-function assembleScopes(stats: WindowStatsRow[], errors: ErrorCountRow[], days: BucketRow[], labels: string[], scopeId: string | null) {
+interface DaySeries {
+  current: BucketRow[];
+  previous: BucketRow[];
+  labels: { current: string[]; previous: string[] };
+}
+
+function assembleScopes(stats: WindowStatsRow[], errors: ErrorCountRow[], days: DaySeries, squares: CostSquaresRow[] | null, scopeId: string | null) {
   const scopes = new Map<string | null, ScopeStats>();
   const get = (pipelineId: string | null) => {
     let s = scopes.get(pipelineId);
@@ -50,8 +62,15 @@ function assembleScopes(stats: WindowStatsRow[], errors: ErrorCountRow[], days: 
   get(null);
   for (const r of stats) get(r.pipeline_id)[r.window] = r.stats;
   for (const r of errors) get(r.pipeline_id).by_error_type[r.error_type] = r.failures;
+  for (const r of squares ?? []) {
+    const s = get(r.pipeline_id);
+    s.cost_sq_usd = { ...(s.cost_sq_usd ?? { current: 0, previous: 0 }), [r.window]: r.cost_sq_usd };
+  }
   for (const s of scopes.values()) {
-    s.days = fillBuckets(stripPipeline(days.filter((d) => d.pipeline_id === s.pipeline_id)), labels);
+    const of = (rows: BucketRow[]) => stripPipeline(rows.filter((d) => d.pipeline_id === s.pipeline_id));
+    s.days = fillBuckets(of(days.current), days.labels.current);
+    s.previous_days = fillBuckets(of(days.previous), days.labels.previous);
+    if (squares) s.cost_sq_usd ??= { current: 0, previous: 0 };
   }
   const scope = { ...get(null), pipeline_id: scopeId };
   const pipelines = [...scopes.values()].filter((s) => s.pipeline_id !== null).sort((a, b) => a.pipeline_id!.localeCompare(b.pipeline_id!));
@@ -67,19 +86,26 @@ export async function loadInsightsInput(req: InputRequest): Promise<InsightsInpu
   const w = computeWindows(now, days);
   const q = analyticsQueries(req.source);
   const report = req.parts !== 'insights';
-  const [stats, errors, currentDays, previousDays, modelRows, overrides, stages, hourCounts, recovery] = await Promise.all([
+  const today = localDate(now, timeZone);
+  const history = { start: localMidnight(addDays(today, -FORECAST_HISTORY_DAYS), timeZone), end: localMidnight(today, timeZone) };
+  const dayOpts = { unit: 'day', timeZone, perPipeline: true, percentiles: false } as const;
+  const [stats, errors, currentDays, previousDays, squares, historyDays, modelRows, overrides, stages, hourCounts, recovery] = await Promise.all([
     q.getWindowStats(orgId, w, scope, timeZone),
     q.getErrorCounts(orgId, w.current, scope, timeZone),
     // The engine reads counts, cost and average latency per day, never day percentiles.
-    q.getBuckets(orgId, w.current, scope, { unit: 'day', timeZone, perPipeline: true, percentiles: false }),
-    report ? q.getBuckets(orgId, w.previous, scope, { unit: 'day', timeZone, percentiles: false }) : [],
+    q.getBuckets(orgId, w.current, scope, dayOpts),
+    q.getBuckets(orgId, w.previous, scope, dayOpts),
+    days <= SHORT_WINDOW_DAYS ? getCostSquares(orgId, w, scope) : null,
+    // The forecast: complete local days of the last 90, from the rollups (whole days only).
+    report ? q.getBuckets(orgId, history, scope, { unit: 'day', timeZone, percentiles: false }) : [],
     q.getModelStats(orgId, w.current, scope, timeZone),
     getPriceOverrides(orgId),
     report ? q.getStageStats(orgId, w.current, scope, timeZone) : [],
     q.getHourCounts(orgId, w.current, scope, timeZone),
     report ? q.getRecovery(orgId, w.current, scope) : { streaks: 0, total_minutes: 0 },
   ]);
-  const { scope: scopeStats, pipelines } = assembleScopes(stats, errors, currentDays, windowDayLabels(w.current, timeZone), scope.pipelineId);
+  const labels = { current: windowDayLabels(w.current, timeZone), previous: windowDayLabels(w.previous, timeZone) };
+  const { scope: scopeStats, pipelines } = assembleScopes(stats, errors, { current: currentDays, previous: previousDays, labels }, squares, scope.pipelineId);
   const price = makePriceLookup(overrides);
   const models = attachPrices(modelRows, price);
   return {
@@ -87,7 +113,7 @@ export async function loadInsightsInput(req: InputRequest): Promise<InsightsInpu
     days,
     time_zone: timeZone,
     scope: scopeStats,
-    previous_days: fillBuckets(stripPipeline(previousDays), windowDayLabels(w.previous, timeZone)),
+    cost_history: report ? fillBuckets(stripPipeline(historyDays), listDays(addDays(today, -FORECAST_HISTORY_DAYS), addDays(today, -1))) : [],
     pipelines: scope.pipelineId ? [] : pipelines,
     models,
     catalog: catalogCandidates(models, price),

@@ -91,6 +91,7 @@ async function getTimeseries(req: TimeseriesRequest): Promise<TimeseriesResponse
       date: b.date,
       executions: b.executions,
       failures: b.failures,
+      cancelled: b.cancelled,
       cost_usd: roundMoney(b.cost_usd),
       avg_duration_ms: roundOrNull(b.avg_duration_ms, 2),
       p50_duration_ms: roundOrNull(b.p50_duration_ms, 2),

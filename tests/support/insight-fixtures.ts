@@ -1,4 +1,5 @@
 // Builders for engine tests: a steady, unremarkable organisation that each test bends in one way.
+import { completeDaysOf } from '@/lib/insights/change-tests';
 import type { DetectContext } from '@/lib/insights/insight';
 import type { DayBucket, InsightsInput, ModelStats, ScopeStats, WindowStats } from '@/lib/insights/types';
 
@@ -45,6 +46,8 @@ export function scope(p: Partial<ScopeStats> = {}): ScopeStats {
     previous: p.previous ?? win(),
     by_error_type: p.by_error_type ?? {},
     days: p.days ?? [],
+    previous_days: p.previous_days ?? [],
+    ...(p.cost_sq_usd ? { cost_sq_usd: p.cost_sq_usd } : {}),
   };
 }
 
@@ -55,6 +58,7 @@ export function days(costs: readonly number[], p: Partial<DayBucket> = {}, start
     date: new Date(t0 + i * 86_400_000).toISOString().slice(0, 10),
     executions: 10,
     failures: 0,
+    cancelled: 0,
     cost_usd: cost,
     avg_duration_ms: 1000,
     p50_duration_ms: 950,
@@ -85,7 +89,7 @@ export function model(p: Partial<ModelStats> & { model: string }): ModelStats {
 export const NOW = '2024-01-31T12:00:00.000Z';
 
 export function ctx(pipeline_id: string | null = null, d = 30): DetectContext {
-  return { pipeline_id, days: d, now: NOW };
+  return { pipeline_id, days: d, now: NOW, complete: completeDaysOf(NOW, d, 'UTC') };
 }
 
 export function input(p: Partial<InsightsInput> = {}): InsightsInput {
@@ -94,7 +98,6 @@ export function input(p: Partial<InsightsInput> = {}): InsightsInput {
     days: 30,
     time_zone: 'UTC',
     scope: scope(),
-    previous_days: [],
     pipelines: [],
     models: [],
     catalog: [],

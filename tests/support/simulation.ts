@@ -98,7 +98,7 @@ function daySeries(xs: SimExecution[], from: number, to: number): DayBucket[] {
     if (ys.length === 0) continue;
     const w = windowStats(ys);
     // The engine reads no day percentiles, so the service does not load them (null).
-    rows.push({ date: label(day), executions: w.executions, failures: w.failures, cost_usd: w.cost_usd, avg_duration_ms: w.avg_duration_ms, p50_duration_ms: null, p95_duration_ms: null, p99_duration_ms: null });
+    rows.push({ date: label(day), executions: w.executions, failures: w.failures, cancelled: w.cancelled, cost_usd: w.cost_usd, avg_duration_ms: w.avg_duration_ms, p50_duration_ms: null, p95_duration_ms: null, p99_duration_ms: null });
   }
   return fillDayBuckets(rows, label(from), label(to - 1));
 }
@@ -113,6 +113,7 @@ function scopeOf(xs: SimExecution[], days: number, pipeline_id: string | null): 
     previous: windowStats(xs.filter((x) => x.day < days)),
     by_error_type,
     days: daySeries(xs, days, 2 * days),
+    previous_days: daySeries(xs, 0, days),
   };
 }
 
@@ -125,7 +126,6 @@ export function aggregate(xs: SimExecution[], days: number, extra: Partial<Insig
     days,
     now: `${label(2 * days)}T00:00:00.000Z`,
     scope: scopeOf(xs, days, null),
-    previous_days: daySeries(xs, 0, days),
     pipelines: pipelines.map((p) => scopeOf(xs.filter((x) => x.pipeline_id === p), days, p)),
     hour_counts,
     ...extra,

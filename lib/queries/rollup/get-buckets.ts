@@ -28,6 +28,7 @@ export async function getBucketsRollup(
     date: r.key,
     executions: r.executions,
     failures: r.failures,
+    cancelled: r.cancelled,
     cost_usd: r.cost_usd,
     avg_duration_ms: r.avg_duration_ms,
     p50_duration_ms: r.p50_duration_ms,
