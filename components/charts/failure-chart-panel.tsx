@@ -20,7 +20,7 @@ export function FailureChartPanel() {
     <ChartPanel
       title="Failure rate"
       description="Failed runs ÷ all runs per day; bars: number of failed runs (right axis)"
-      summary={t ? `${formatRatioAsPercent(t.failure_rate)} overall, ${formatCount(t.failures)} failed of ${formatCount(t.executions)}` : null}
+      summary={t ? `${formatRatioAsPercent(t.failure_rate)} overall: ${formatCount(t.failures)} failed of ${formatCount(t.executions - t.cancelled)} decided runs (${formatCount(t.cancelled)} cancelled, counted apart)` : null}
       {...panel}
       testId="chart-failure-rate"
     >

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TimeseriesBucket } from '@/lib/schemas/insights';
+import type { CostForecast, TimeseriesBucket } from '@/lib/schemas/insights';
 import { addDays, costRows, errorRows, failureRows, totals } from './series';
 
-const bucket = (date: string, executions: number, failures: number, cost: number, avg: number | null): TimeseriesBucket => ({
-  date, executions, failures, cost_usd: cost, avg_duration_ms: avg, p50_duration_ms: avg, p95_duration_ms: avg, p99_duration_ms: avg,
+const bucket = (date: string, executions: number, failures: number, cost: number, avg: number | null, cancelled = 0): TimeseriesBucket => ({
+  date, executions, failures, cancelled, cost_usd: cost, avg_duration_ms: avg, p50_duration_ms: avg, p95_duration_ms: avg, p99_duration_ms: avg,
 });
 
 describe('chart rows', () => {
@@ -12,24 +12,25 @@ describe('chart rows', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 
-  it('draws the forecast line from today over 7 days, its sum matching projected_weekly', () => {
-    const buckets = [bucket('2026-11-26', 10, 0, 5, 100), bucket('2026-11-27', 10, 0, 6, 100), bucket('2026-11-28', 4, 0, 2, 100)];
-    const rows = costRows(buckets, {
-      current_daily_avg: 5, projected_daily: 7, projected_weekly: 70, projected_monthly: 300,
-      trend: 'up', confidence: 0.8, method: 'least_squares_linear', days_used: 5,
-    });
-    expect(rows).toHaveLength(9);
-    expect(rows[2]).toMatchObject({ date: '2026-11-28', cost: 2, forecast: 7 });
-    expect(rows[8]).toMatchObject({ date: '2026-12-04', cost: null });
-    const forecast = rows.slice(2).reduce((s, r) => s + (r.forecast as number), 0);
-    expect(forecast).toBeCloseTo(70, 6);
+  const band = { lower: 0, upper: 0 };
+  const forecast = (daily: { date: string; point: number; lower_80: number; upper_80: number }[], days_used = 20): CostForecast => ({
+    current_daily_avg: 5, projected_daily: daily[0]?.point ?? 0, projected_weekly: 0, projected_monthly: 0,
+    interval_80: { daily: band, weekly: band, monthly: band }, interval_95: { daily: band, weekly: band, monthly: band },
+    daily, trend: 'up', confidence: 0.8, method: 'mstl_ets', days_used,
   });
 
-  it('draws no forecast from fewer than 3 days', () => {
-    const rows = costRows([bucket('2026-11-28', 1, 0, 1, 1)], {
-      current_daily_avg: 1, projected_daily: 1, projected_weekly: 7, projected_monthly: 30,
-      trend: 'stable', confidence: 0, method: 'daily_average', days_used: 1,
-    });
+  it("lays the report's daily forecast and its 80% band on today and the days after, recomputing nothing", () => {
+    const buckets = [bucket('2026-11-26', 10, 0, 5, 100), bucket('2026-11-27', 10, 0, 6, 100), bucket('2026-11-28', 4, 0, 2, 100)];
+    const daily = Array.from({ length: 30 }, (_, i) => ({ date: addDays('2026-11-28', i), point: 7 + i, lower_80: 5 + i, upper_80: 10 + i }));
+    const rows = costRows(buckets, forecast(daily));
+    expect(rows).toHaveLength(32);
+    expect(rows[1]).toMatchObject({ date: '2026-11-27', cost: 6, forecast: null, band_low: null });
+    expect(rows[2]).toMatchObject({ date: '2026-11-28', cost: 2, forecast: 7, band_low: 5, band_width: 5 });
+    expect(rows[31]).toMatchObject({ date: '2026-12-27', cost: null, forecast: 36, band_low: 34, band_width: 5 });
+  });
+
+  it('draws no forecast without a complete day', () => {
+    const rows = costRows([bucket('2026-11-28', 1, 0, 1, 1)], forecast([], 0));
     expect(rows).toHaveLength(1);
     expect(rows[0].forecast).toBeNull();
   });
@@ -39,9 +40,16 @@ describe('chart rows', () => {
     expect(failureRows([bucket('2026-11-28', 8, 2, 0, 5)])[0].failure_rate).toBe(0.25);
   });
 
+  it('one failure rate: failed ÷ (success + failed); cancelled runs are shown apart', () => {
+    // 10 runs: 6 success, 2 failed, 2 cancelled → 2 ÷ 8, not 2 ÷ 10
+    expect(failureRows([bucket('2026-11-28', 10, 2, 0, 5, 2)])[0]).toMatchObject({ failure_rate: 0.25, cancelled: 2 });
+    expect(failureRows([bucket('2026-11-28', 3, 0, 0, 5, 3)])[0].failure_rate).toBeNull(); // nothing decided
+    expect(totals([bucket('a', 10, 2, 1, 100, 2), bucket('b', 10, 0, 1, 100, 0)])).toMatchObject({ failures: 2, cancelled: 2, failure_rate: 2 / 18 });
+  });
+
   it('weights the average duration by executions', () => {
     const t = totals([bucket('a', 1, 0, 1, 100), bucket('b', 3, 1, 2, 200), bucket('c', 0, 0, 0, null)]);
-    expect(t).toEqual({ executions: 4, failures: 1, cost_usd: 3, failure_rate: 0.25, avg_duration_ms: 175 });
+    expect(t).toEqual({ executions: 4, failures: 1, cancelled: 0, cost_usd: 3, failure_rate: 0.25, avg_duration_ms: 175 });
   });
 
   it('lists error types most frequent first with their share', () => {

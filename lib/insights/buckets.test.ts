@@ -10,7 +10,7 @@ describe('fillDayBuckets', () => {
     expect(filled[1].cost_usd).toBe(2);
     expect(filled[3].cost_usd).toBe(3);
     expect(filled[2]).toEqual({
-      date: '2024-02-29', executions: 0, failures: 0, cost_usd: 0,
+      date: '2024-02-29', executions: 0, failures: 0, cancelled: 0, cost_usd: 0,
       avg_duration_ms: null, p50_duration_ms: null, p95_duration_ms: null, p99_duration_ms: null,
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReportResponse, SummaryResponse } from '@/lib/schemas/insights';
 import { buildReport, buildSummary } from './build';
-import { EMPTY_WINDOW, days, input, model, scope, win } from '@/tests/support/insight-fixtures';
+import { EMPTY_WINDOW, days, input, model, scope, win, windowDays } from '@/tests/support/insight-fixtures';
 import { aggregate, simulate } from '@/tests/support/simulation';
 
 const noData = input({ scope: scope({ current: EMPTY_WINDOW, previous: EMPTY_WINDOW }), hour_counts: Array(24).fill(0) });
@@ -21,6 +21,7 @@ describe('buildSummary', () => {
       scope: scope({
         previous: win({ cost_usd: 10, avg_duration_ms: 1000, executions: 100, failures: 0 }),
         current: win({ cost_usd: 16, avg_duration_ms: 1400, executions: 100, failures: 30, failed_cost_usd: 4.8 }),
+        ...windowDays({ cost: 16 }, { cost: 10 }),
       }),
     }));
     // cost_spike 60% (warning), failed-runs cost 30% (info), degradation 40% (warning),
@@ -80,10 +81,14 @@ describe('buildReport', () => {
     expect(buildReport(inp).insights.every((i) => i.recommendations.length > 0)).toBe(true);
   });
 
-  it('forecasts from complete days only (today, in progress, is left out)', () => {
-    // A 3-day rolling window from Jan 1 12:00 to Jan 4 12:00 touches Jan 1–4: Jan 1 is partial
-    // ($9 from half a day) and Jan 4 is today; only Jan 2 and 3 ($1, $2) are fitted.
-    const inp = input({ days: 3, now: '2024-01-04T12:00:00.000Z', scope: scope({ days: days([9, 1, 2, 0.5]) }) });
+  it("forecasts from the scope's complete-day history, not from the window's (partial) days", () => {
+    // The window touches Jan 1–4 ($9 on a partial Jan 1, $0.50 so far today); the forecast reads
+    // only cost_history, the complete days before today ($1, $2), from its first active day.
+    const inp = input({
+      days: 3, now: '2024-01-04T12:00:00.000Z', scope: scope({ days: days([9, 1, 2, 0.5]) }),
+      cost_history: [...days([0], { executions: 0 }, '2024-01-01'), ...days([1, 2], {}, '2024-01-02')],
+    });
     expect(buildReport(inp).cost_forecast).toMatchObject({ days_used: 2, method: 'daily_average', current_daily_avg: 1.5 });
+    expect(buildReport(inp).cost_forecast?.daily[0].date).toBe('2024-01-04');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectInsights, filterInsights } from './detect-all';
 import { insightId } from './insight';
-import { EMPTY_WINDOW, input, model, scope, win } from '@/tests/support/insight-fixtures';
+import { EMPTY_WINDOW, input, model, scope, win, windowDays } from '@/tests/support/insight-fixtures';
 import { aggregate, simulate } from '@/tests/support/simulation';
 
 const base = { days: 30, pipelines: ['ingest', 'summarise', 'classify'], runsPerDay: 40 };
@@ -76,7 +76,7 @@ describe('detectInsights end to end', () => {
   });
 
   it('filters by category and severity lists', () => {
-    const s = scope({ current: win({ executions: 100, failures: 30 }), previous: win({ cost_usd: 5 }) });
+    const s = scope({ current: win({ executions: 100, failures: 30 }), previous: win({ cost_usd: 5 }), ...windowDays({ cost: win().cost_usd }, { cost: 5 }) });
     const all = detectInsights(input({ scope: s }));
     expect(all.map((i) => i.type).sort()).toEqual(['cost_spike', 'failure_pattern']); // reliability folded in
     expect(filterInsights(all, { category: ['reliability'] }).map((i) => i.type)).toEqual(['failure_pattern']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCostSpike, detectFailedCost, detectModelConcentration } from './detect-cost';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
-import { ctx, model, scope, win } from '@/tests/support/insight-fixtures';
+import { ctx, model, scope, win, windowDays } from '@/tests/support/insight-fixtures';
 
 describe('cost_spike: ≥ 50% warning, ≥ 100% critical, previous ≥ $1, ≥ 20 runs in each window', () => {
   it.each([
@@ -18,21 +18,37 @@ describe('cost_spike: ≥ 50% warning, ≥ 100% critical, previous ≥ $1, ≥ 2
     { name: '19 runs in the current window is too few', prev: 10, cur: 30, curRuns: 19, want: null },
     { name: '3 executions never alarm', prev: 10, cur: 100, curRuns: 3, prevRuns: 3, want: null },
   ])('$name', ({ prev, cur, prevRuns, curRuns, want }) => {
-    const s = scope({ previous: win({ cost_usd: prev, executions: prevRuns ?? 100 }), current: win({ cost_usd: cur, executions: curRuns ?? 100 }) });
+    const s = scope({
+      previous: win({ cost_usd: prev, executions: prevRuns ?? 100 }),
+      current: win({ cost_usd: cur, executions: curRuns ?? 100 }),
+      ...windowDays({ cost: cur }, { cost: prev }),
+    });
     const found = detectCostSpike(s, T, ctx());
     expect(found[0]?.severity ?? null).toBe(want);
   });
 
+  it('the same test as the cost trend: a +60% total lost in day-to-day noise is not a spike', () => {
+    const noisy = windowDays({ cost: 160 }, { cost: 100 });
+    // One day carries most of the current window's rise: Welch on the complete days says p ≈ 0.3.
+    noisy.days = noisy.days.map((d, i) => ({ ...d, cost_usd: i === 10 ? 160 - (noisy.days.length - 1) * (100 / noisy.previous_days!.length) : 100 / noisy.previous_days!.length }));
+    const s = scope({ previous: win({ cost_usd: 100 }), current: win({ cost_usd: 160 }), ...noisy });
+    expect(detectCostSpike(s, T, ctx())).toEqual([]);
+  });
+
+  it('no complete days and no per-execution spread: the test cannot run, so nothing fires', () => {
+    expect(detectCostSpike(scope({ previous: win({ cost_usd: 10 }), current: win({ cost_usd: 30 }) }), T, ctx())).toEqual([]);
+  });
+
   it('carries the numbers, a seed-like title and a stable id', () => {
-    const [i] = detectCostSpike(scope({ previous: win({ cost_usd: 12.5 }), current: win({ cost_usd: 18.9 }) }), T, ctx());
+    const [i] = detectCostSpike(scope({ previous: win({ cost_usd: 12.5 }), current: win({ cost_usd: 18.9 }), ...windowDays({ cost: 18.9 }, { cost: 12.5 }) }), T, ctx());
     expect(i).toMatchObject({
       id: 'cost_spike:org:30d',
       type: 'cost_spike',
       category: 'cost',
       pipeline_id: null,
       title: 'Cost increased by 51.2%',
-      description: 'Spending increased from $12.50 to $18.90 compared with the previous 30 days.',
-      data: { previous_cost: 12.5, current_cost: 18.9, increase_usd: 6.4, increase_percent: 51.2 },
+      description: 'Spending increased from $12.50 to $18.90 compared with the previous 30 days (welch t test daily cost, p < 0.001).',
+      data: { previous_cost: 12.5, current_cost: 18.9, increase_usd: 6.4, increase_percent: 51.2, p_value: 0, test: 'welch_t_test_daily_cost' },
       detected_at: '2024-01-31T12:00:00.000Z',
     });
   });

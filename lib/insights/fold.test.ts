@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Insight } from '@/lib/schemas/insights';
+import { completeDaysOf } from './change-tests';
 import { detectInsights } from './detect-all';
 import { foldDuplicates } from './fold';
 import { makeInsight } from './insight';
-import { input, scope, win } from '@/tests/support/insight-fixtures';
+import { input, scope, win, windowDays } from '@/tests/support/insight-fixtures';
 
-const ctx = (pipeline_id: string | null) => ({ pipeline_id, days: 7, now: '2026-02-20T12:00:00.000Z' });
+const ctx = (pipeline_id: string | null) => ({ pipeline_id, days: 7, now: '2026-02-20T12:00:00.000Z', complete: completeDaysOf('2026-02-20T12:00:00.000Z', 7, 'UTC') });
 const spike = (pipeline: string | null, increase_usd: number, severity: Insight['severity'] = 'critical') =>
   makeInsight(ctx(pipeline), { type: 'cost_spike', severity, title: `Cost increased by ${increase_usd}%`, description: 'd.', data: { increase_usd, increase_percent: increase_usd }, recommendations: [] });
 const usage = (pipeline: string | null, previous_executions: number, current_executions: number) =>
@@ -43,9 +44,9 @@ describe('foldDuplicates', () => {
   });
 
   it('end to end: one pipeline that doubles the organisation cost is reported once, at its own scope', () => {
-    const calm = scope({ pipeline_id: 'calm', current: win({ cost_usd: 10 }), previous: win({ cost_usd: 10 }) });
-    const hot = scope({ pipeline_id: 'hot', current: win({ cost_usd: 30 }), previous: win({ cost_usd: 10 }) });
-    const org = scope({ current: win({ executions: 200, cost_usd: 40 }), previous: win({ executions: 200, cost_usd: 20 }) });
+    const calm = scope({ pipeline_id: 'calm', current: win({ cost_usd: 10 }), previous: win({ cost_usd: 10 }), ...windowDays({ cost: 10 }, { cost: 10 }) });
+    const hot = scope({ pipeline_id: 'hot', current: win({ cost_usd: 30 }), previous: win({ cost_usd: 10 }), ...windowDays({ cost: 30 }, { cost: 10 }) });
+    const org = scope({ current: win({ executions: 200, cost_usd: 40 }), previous: win({ executions: 200, cost_usd: 20 }), ...windowDays({ cost: 40 }, { cost: 20 }) });
     const found = detectInsights(input({ scope: org, pipelines: [calm, hot] }));
     expect(found.map((i) => [i.id, i.severity])).toEqual([['cost_spike:pipeline=hot:30d', 'critical']]);
     expect(found[0].data.organisation).toMatchObject({ increase_percent: 100, share_of_change: 1 });

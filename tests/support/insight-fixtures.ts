@@ -1,5 +1,6 @@
 // Builders for engine tests: a steady, unremarkable organisation that each test bends in one way.
 import { completeDaysOf } from '@/lib/insights/change-tests';
+import { computeWindows, emptyBucket, windowDayLabels } from '@/lib/insights/buckets';
 import type { DetectContext } from '@/lib/insights/insight';
 import type { DayBucket, InsightsInput, ModelStats, ScopeStats, WindowStats } from '@/lib/insights/types';
 
@@ -118,4 +119,15 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Day series of both windows for a `d`-day request at NOW, each window's cost and executions
+ * spread evenly over the days it touches: what the daily tests read (a steady, noiseless series).
+ */
+export function windowDays(current: { cost: number; executions?: number }, previous: { cost: number; executions?: number }, d = 30): Pick<ScopeStats, 'days' | 'previous_days'> {
+  const w = computeWindows(NOW, d);
+  const spread = (labels: string[], x: { cost: number; executions?: number }) =>
+    labels.map((date) => ({ ...emptyBucket(date), executions: (x.executions ?? labels.length * 10) / labels.length, cost_usd: x.cost / labels.length, avg_duration_ms: 1000 }));
+  return { days: spread(windowDayLabels(w.current, 'UTC'), current), previous_days: spread(windowDayLabels(w.previous, 'UTC'), previous) };
 }
