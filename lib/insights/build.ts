@@ -38,7 +38,7 @@ export function buildSummary(input: InsightsInput): SummaryResponse {
     top_cost_insight: topInsight(insights, SUMMARY_GROUPS.cost),
     top_performance_insight: topInsight(insights, SUMMARY_GROUPS.performance),
     top_reliability_insight: topInsight(insights, SUMMARY_GROUPS.reliability),
-    estimated_savings: totalSavings(opportunities),
+    estimated_savings: totalSavings(opportunities, input.scope.current.cost_usd),
     ...computeChangePercents(input.scope),
   };
 }
@@ -63,7 +63,7 @@ export function buildReport(input: InsightsInput, options: ReportOptions = {}): 
     pipeline_id: input.scope.pipeline_id,
     period: { start: window.start, end: window.end, days: input.days },
     insights,
-    total_potential_savings: totalSavings(opportunities),
+    total_potential_savings: totalSavings(opportunities, input.scope.current.cost_usd),
     ...computeTrends(input.scope, completeDaysOf(input.now, input.days, input.time_zone), t),
     performance_metrics: computePerformanceMetrics(input.scope, input.stages),
     cost_breakdown: computeCostBreakdown(input),

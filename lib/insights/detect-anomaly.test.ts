@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectAnomalies } from './detect-anomaly';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
-import { ctx, days, scope, win } from '@/tests/support/insight-fixtures';
+import type { DayBucket } from './types';
+import { ctx, days as fixtureDays, scope, win } from '@/tests/support/insight-fixtures';
+
+// Complete days of the fixtures' 30-day window at NOW (2024-01-31 12:00 UTC) are Jan 2–30, each
+// with 20 runs (the minimum a day needs to be compared).
+const days = (costs: readonly number[], p: Partial<DayBucket> = {}) => fixtureDays(costs, { executions: 20, ...p }, '2024-01-02');
 
 describe('anomaly', () => {
   it.each([
@@ -21,7 +26,7 @@ describe('anomaly', () => {
     const s = scope({ days: days([10, 9, 11, 8, 12, 10, 11, 10, 40]) });
     const found = detectAnomalies(s, T, ctx());
     expect(found.map((i) => i.id)).toEqual(['anomaly:org:30d:cost_outlier']);
-    expect(found[0].data).toMatchObject({ median: 10, days_analyzed: 9, outlier_days: [{ date: '2024-01-09', value: 40 }] });
+    expect(found[0].data).toMatchObject({ median: 10, days_analyzed: 9, outlier_days: [{ date: '2024-01-10', value: 40 }] });
   });
 
   it('flags a latency day, using only days with executions', () => {
@@ -37,6 +42,18 @@ describe('anomaly', () => {
     expect(detectAnomalies(scope({ days: sixDays }), T, ctx())).toEqual([]);
     const sevenDays = days([10, 9, 11, 10, 10, 12, 50]);
     expect(detectAnomalies(scope({ days: sevenDays }), T, ctx())).toHaveLength(1);
+  });
+
+  it('never compares a partial day, and needs min_executions runs on a day', () => {
+    const steady = days([10, 9, 11, 8, 12, 10, 11, 10]);
+    const slow = (date: string, executions: number): DayBucket => ({ ...steady[0], date, executions, avg_duration_ms: 60_000, cost_usd: 10 });
+    // today (Jan 31, in progress) with one slow run of a long-tailed pipeline: not an outlier day
+    expect(detectAnomalies(scope({ days: [...steady, slow('2024-01-31', 20)] }), T, ctx())).toEqual([]);
+    // the partial first day of the window either
+    expect(detectAnomalies(scope({ days: [slow('2024-01-01', 20), ...steady] }), T, ctx())).toEqual([]);
+    // a complete day with 19 runs is too thin; with 20 it counts
+    expect(detectAnomalies(scope({ days: [...steady, slow('2024-01-12', 19)] }), T, ctx())).toEqual([]);
+    expect(detectAnomalies(scope({ days: [...steady, slow('2024-01-12', 20)] }), T, ctx()).map((i) => i.id)).toEqual(['anomaly:org:30d:latency_outlier']);
   });
 
   it('needs 20 executions in the window', () => {

@@ -16,7 +16,7 @@ import type { DayBucket, ScopeStats } from './types';
  *   deviation), falling back to 1.2533 × mean absolute deviation when MAD = 0 (Iglewicz–Hoaglin).
  *   The day must also be ≥ 50% above the median day (materiality: with steady data MAD is tiny,
  *   and across pipelines × metrics × days a 15% wobble would otherwise be "an anomaly").
- *   Computed over the days WITH executions (≥ 7 needed): a day without runs is neither a cost nor
+ *   Computed over the COMPLETE local days with at least min_executions runs (≥ 7 such days
  *   a latency observation, and quiet weekends must not distort the baseline.
  * All need the minimum executions in the current window.
  */
@@ -52,7 +52,9 @@ type DayMetric = 'cost_usd' | 'avg_duration_ms';
 function detectDayOutliers(days: readonly DayBucket[], t: Thresholds, ctx: DetectContext): Insight[] {
   const out: Insight[] = [];
   for (const metric of ['cost_usd', 'avg_duration_ms'] as const) {
-    const active = days.filter((d) => d.executions > 0 && d[metric] !== null);
+    // Whole days only (a partial "today" is never compared with whole days), each with the
+    // minimum executions (one slow run on a quiet day is not a latency outlier).
+    const active = days.filter((d) => ctx.complete.current.has(d.date) && atLeast(d.executions, t.min_executions) && d[metric] !== null);
     if (!atLeast(active.length, t.anomaly_min_days)) continue;
     const values = active.map((d) => d[metric] as number);
     const rs = robustScale(values)!;

@@ -62,6 +62,21 @@ export function attrString(attrs: Attributes, ...keys: string[]): string | undef
   return undefined;
 }
 
+/**
+ * Like attrString, but a blank string that is present is returned as '' instead of skipped: for
+ * the labels the contract refuses when empty (pipeline_id, model, provider, error_type), so the
+ * execution fails validation and its spans are rejected in the partial success, never stored
+ * with a '' the rollups would read as "none".
+ */
+export function attrLabel(attrs: Attributes, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const v = attrs[k];
+    if (typeof v === 'string') return v.trim();
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  }
+  return undefined;
+}
+
 /** The first of `keys` that holds a finite number (numeric strings count: some SDKs stringify). */
 export function attrNumber(attrs: Attributes, ...keys: string[]): number | undefined {
   for (const k of keys) {

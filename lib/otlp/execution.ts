@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ExecutionInput } from '@/lib/schemas/ingest';
-import { attrString, clipText, type AttrValue } from './attributes';
+import { attrLabel, attrString, clipText, type AttrValue } from './attributes';
 import { normalizeErrorType, spanDurationMs, spanStartMs, type GenAiStage } from './gen-ai';
 import type { OtlpSpan } from './spans';
 
@@ -14,9 +14,11 @@ export const isRootSpan = (span: OtlpSpan) => span.parentSpanId === null || span
 
 /** flowmason.pipeline_id on the span, then on the resource, then the resource's service.name. */
 export function pipelineIdOf(root: OtlpSpan): string {
+  // An explicit but blank flowmason.pipeline_id stays '' so the execution is refused (not renamed).
   const id =
-    attrString(root.attributes, 'flowmason.pipeline_id') ??
-    attrString(root.resource, 'flowmason.pipeline_id', 'service.name') ??
+    attrLabel(root.attributes, 'flowmason.pipeline_id') ??
+    attrLabel(root.resource, 'flowmason.pipeline_id') ??
+    attrString(root.resource, 'service.name') ??
     'unknown_service';
   return clipText(id, 128);
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { deriveErrorType } from '@/lib/ingest/error-type';
 import type { StageInput } from '@/lib/schemas/ingest';
-import { attrInt, attrNumber, attrString, clipText } from './attributes';
+import { attrInt, attrLabel, attrNumber, attrString, clipText } from './attributes';
 import type { OtlpSpan } from './spans';
 
 // A span carrying GenAI attributes → one stage (README "OpenTelemetry" has the table). The
@@ -37,8 +37,8 @@ const PROVIDERS: Record<string, string> = {
 };
 
 export function providerOf(span: OtlpSpan): string | undefined {
-  const raw = attrString(span.attributes, 'gen_ai.provider.name', 'gen_ai.system', 'llm.provider', 'llm.system');
-  if (!raw) return undefined;
+  const raw = attrLabel(span.attributes, 'gen_ai.provider.name', 'gen_ai.system', 'llm.provider', 'llm.system');
+  if (raw === undefined) return undefined;
   const p = raw.toLowerCase();
   return clip(PROVIDERS[p] ?? p, 64);
 }
@@ -49,7 +49,8 @@ export function providerOf(span: OtlpSpan): string | undefined {
  * are kept as sent, which says more than "other".
  */
 export function normalizeErrorType(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
+  if (raw === undefined) return undefined;
+  if (raw === '') return ''; // refused downstream: an empty error.type is not a type
   const derived = deriveErrorType(raw);
   return derived === 'other' ? clipText(raw, 64) : derived;
 }
@@ -62,7 +63,7 @@ export const spanStartMs = (span: OtlpSpan) => Number(span.startNs / 1_000_000n)
 
 export function spanToStage(span: OtlpSpan): GenAiStage {
   const a = span.attributes;
-  const errorAttr = attrString(a, 'error.type');
+  const errorAttr = attrLabel(a, 'error.type');
   const failed = span.statusCode === 2 || errorAttr !== undefined;
   let input = attrInt(a, 'gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens', 'llm.token_count.prompt');
   const cached = attrInt(a, 'gen_ai.usage.cache_read.input_tokens', 'gen_ai.usage.cache_read_input_tokens', 'llm.token_count.prompt_details.cache_read');
@@ -74,7 +75,7 @@ export function spanToStage(span: OtlpSpan): GenAiStage {
     stage_id: clip(span.name.trim() || operation || 'span', 128)!,
     stage_type: clip(operation, 64),
     provider: providerOf(span),
-    model: clip(attrString(a, 'gen_ai.response.model', 'gen_ai.request.model', 'llm.model_name'), 128),
+    model: clip(attrLabel(a, 'gen_ai.response.model', 'gen_ai.request.model', 'llm.model_name'), 128),
     status: failed ? 'failed' : 'success',
     duration_ms: spanDurationMs(span),
     input_tokens: input,

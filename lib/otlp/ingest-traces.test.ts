@@ -72,6 +72,20 @@ describe('ingestTraces on a real database', () => {
     expect(await q('SELECT 1 FROM executions WHERE org_id = $1 AND id = $2', [orgId, other.root.traceId])).toHaveLength(1);
   });
 
+  it.each([
+    { field: 'model', root: {}, call: { 'gen_ai.request.model': '  ' }, message: /stages\.0\.model must not be empty or only whitespace/ },
+    { field: 'provider', root: {}, call: { 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.provider.name': '' }, message: /stages\.0\.provider must not be empty/ },
+    { field: 'error_type', root: {}, call: { 'gen_ai.request.model': 'gpt-4o-mini', 'error.type': ' ' }, message: /stages\.0\.error_type must not be empty/ },
+    { field: 'pipeline_id', root: { 'flowmason.pipeline_id': '' }, call: { 'gen_ai.request.model': 'gpt-4o-mini' }, message: /pipeline_id must not be empty/ },
+  ])('rejects a trace whose $field is blank (its spans in the partial success), never storing ""', async ({ root: rootAttrs, call: callAttrs, message }) => {
+    const root = makeSpan({ base: recent, name: 'run', durationMs: 3000, attrs: rootAttrs, resource: { 'service.name': 'otel-bot' } });
+    const call = chatSpan(root, callAttrs, { base: recent, startMs: 10 });
+    const partial = await read([root, call]);
+    expect(partial).toMatchObject({ rejectedSpans: 2 });
+    expect(partial!.errorMessage).toMatch(message);
+    expect(await q('SELECT 1 FROM executions WHERE org_id = $1 AND id = $2', [orgId, root.traceId])).toHaveLength(0);
+  });
+
   it('completes a trace whose root came first when its GenAI spans follow', async () => {
     const { root, calls } = trace(2);
     expect(await read([root])).toBeNull();

@@ -18,8 +18,14 @@ const MAX_TOKENS = 1e12;
 // PostgreSQL text and jsonb cannot hold U+0000: refuse it per field instead of failing the batch.
 const NO_NUL = /^[^\u0000]*$/;
 const noNul = 'must not contain the NUL character (\\u0000)';
-const id = z.string().min(1, 'must be 1–128 characters').max(128, 'must be 1–128 characters').regex(NO_NUL, noNul);
+// Empty strings are not values (API.md "Statistics"): "" or only whitespace is a 400 naming the
+// field, never a silent '' that the rollups would read as their "none" marker.
+const NOT_BLANK = /\S/;
+const notBlank = 'must not be empty or only whitespace';
+const id = z.string().min(1, 'must be 1–128 characters').max(128, 'must be 1–128 characters').regex(NO_NUL, noNul).regex(NOT_BLANK, notBlank);
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`).regex(NO_NUL, noNul);
+/** An optional label (model, provider, error_type): absent is fine, blank is not. */
+const label = (max: number) => shortText(max).regex(NOT_BLANK, notBlank);
 const durationMs = z.int().min(0, 'must be an integer ≥ 0').max(INT32_MAX, `must be ≤ ${INT32_MAX}`);
 const tokens = z.int().min(0, 'must be an integer ≥ 0').max(MAX_TOKENS, 'must be ≤ 1e12');
 const cost = z.number().min(0, 'must be a number ≥ 0').max(1e9, 'must be ≤ 1e9');
@@ -33,8 +39,8 @@ export const StageInput = z.object(
   {
     stage_id: id,
     stage_type: shortText(64).optional(),
-    provider: shortText(64).optional(),
-    model: shortText(128).optional(),
+    provider: label(64).optional(),
+    model: label(128).optional(),
     status: z.enum(['success', 'failed', 'skipped'], { error: required('must be one of success, failed, skipped') }).default('success'),
     duration_ms: durationMs,
     input_tokens: tokens.optional(),
@@ -44,7 +50,7 @@ export const StageInput = z.object(
     /** Part of output_tokens. */
     reasoning_tokens: tokens.optional(),
     cost_usd: cost.optional(),
-    error_type: shortText(64).optional(),
+    error_type: label(64).optional(),
   },
   anObject,
 );
@@ -65,7 +71,7 @@ export const ExecutionInput = z
       started_at: timestamp,
       duration_ms: durationMs.optional(),
       completed_at: timestamp.optional(),
-      error_type: shortText(64).optional(),
+      error_type: label(64).optional(),
       /** Stored truncated to 2,000 characters (NUL characters dropped). */
       error_message: z.string().optional(),
       cost_usd: cost.optional(),
