@@ -72,7 +72,7 @@ describe('ingestTraces on a real database', () => {
     expect(await q('SELECT 1 FROM executions WHERE org_id = $1 AND id = $2', [orgId, other.root.traceId])).toHaveLength(1);
   });
 
-  it.each([
+  it.each<{ field: string; root: Record<string, string>; call: Record<string, string>; message: RegExp }>([
     { field: 'model', root: {}, call: { 'gen_ai.request.model': '  ' }, message: /stages\.0\.model must not be empty or only whitespace/ },
     { field: 'provider', root: {}, call: { 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.provider.name': '' }, message: /stages\.0\.provider must not be empty/ },
     { field: 'error_type', root: {}, call: { 'gen_ai.request.model': 'gpt-4o-mini', 'error.type': ' ' }, message: /stages\.0\.error_type must not be empty/ },
