@@ -1,5 +1,5 @@
 import { generateDemoExecutions } from '@/lib/demo';
-import { executionCost } from '@/lib/demo/demo-stats';
+import { executionCost } from '@/tests/support/demo-stats';
 import type { Case } from './corpus';
 
 // The demo organisation's daily spend (UTC days, the generator's list-price cost proxy), cut at

@@ -5,7 +5,7 @@
 // sums, then checks the goal (issue 13) and exits 1 when it is missed.
 import { emptyBucket } from '@/lib/insights/buckets';
 import { computeCostForecast } from '@/lib/insights/forecast';
-import { DEFAULT_THRESHOLDS } from '@/lib/insights/thresholds';
+import { DEFAULT_THRESHOLDS } from '@/lib/schemas/thresholds';
 import { oldLineForecast, seasonalNaiveForecast } from './baselines';
 import { buildCorpus, type Case } from './corpus';
 import { demoCases } from './demo-series';

@@ -7,7 +7,7 @@ import { completeDaysOf } from './change-tests';
 import { computeCostForecast, forecastHistory } from './forecast';
 import { computeOpportunities, totalSavings } from './opportunities';
 import { SUMMARY_GROUPS, topInsight } from './rank';
-import { resolveThresholds } from './thresholds';
+import { resolveThresholds } from '@/lib/schemas/thresholds';
 import { computeChangePercents, computeTrends } from './trends';
 import type { InsightsInput } from './types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAnomalies } from './detect-anomaly';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import type { DayBucket } from './types';
 import { ctx, days as fixtureDays, scope, win } from '@/tests/support/insight-fixtures';
 

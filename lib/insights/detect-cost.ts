@@ -3,7 +3,7 @@ import { costTest } from './change-tests';
 import { makeInsight, scopeSuffix, testData, testLabel, type DetectContext } from './insight';
 import { isSignificant } from './stats';
 import { atLeast, formatPercent, formatUsd, greaterThan, percentChange, roundMoney, roundPercent, roundRate } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ModelStats, ScopeStats } from './types';
 
 /** Both windows hold enough executions for a comparison to mean something. */

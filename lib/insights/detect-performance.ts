@@ -4,7 +4,7 @@ import { durationTest } from './change-tests';
 import { makeInsight, scopeSuffix, testData, testLabel, type DetectContext } from './insight';
 import { isSignificant } from './stats';
 import { atLeast, formatMs, formatPercent, percentChange, roundMs, roundPercent } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ScopeStats } from './types';
 
 /**

@@ -4,7 +4,7 @@ import { volumeTest } from './change-tests';
 import { makeInsight, scopeSuffix, testData, testLabel, type DetectContext } from './insight';
 import { isSignificant } from './stats';
 import { atLeast, formatPercent, percentChange, roundPercent, roundRate } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ScopeStats } from './types';
 
 /** usage_surge / usage_drop (info): executions changed by ≥ 50%, minimum executions in both windows. */

@@ -3,7 +3,7 @@ import type { CostForecast } from '@/lib/schemas/insights';
 import { CostForecast as CostForecastSchema } from '@/lib/schemas/insights';
 import { buildReport } from './build';
 import { computeCostForecast, forecastHistory } from './forecast';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { days, input, scope } from '@/tests/support/insight-fixtures';
 
 // The cases of issue 13's "Why", each asserting the contract's fields (API.md "Forecast").

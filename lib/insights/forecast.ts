@@ -3,7 +3,7 @@ import { listDays } from './buckets';
 import { confidenceOf, level, normalisedHalfWidth, runBacktests, type BacktestSet, type Horizon } from './forecast-backtest';
 import { memoMstl, methodFor, pointForecast, type Forecaster, type ForecastMethod } from './forecast-methods';
 import { atLeast, roundMoney, roundRate, sum } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { DayBucket } from './types';
 
 // Cost forecast (API.md "Forecast"). Input: the scope's complete local days of the last 90

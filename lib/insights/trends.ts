@@ -2,7 +2,7 @@ import type { Trend } from '@/lib/schemas/insights';
 import { atLeast, percentChange, roundMoney, roundMs, roundOrNull, roundPercent, roundRate, successRate } from './math';
 import { costTest, durationTest, successTest, volumeTest, type ChangeTest, type CompleteDays } from './change-tests';
 import { isSignificant } from './stats';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ScopeStats } from './types';
 
 // Trends compare the current window with the previous one.
