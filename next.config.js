@@ -32,8 +32,9 @@ const nextConfig = {
   // Types are checked by `npm run typecheck` (CI runs it); skipping it here keeps the first
   // `npm start` (which builds) fast on small machines.
   typescript: { ignoreBuildErrors: true },
-  // PGlite and pg are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'pino', '@pydantic/genai-prices'],
+  // PGlite, pg and augurs (its .wasm is read from node_modules, lib/insights/forecast-mstl.ts) are
+  // loaded by Node at run time, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'pino', '@pydantic/genai-prices', '@bsull/augurs'],
 };
 
 export default nextConfig;

@@ -18,10 +18,13 @@ const speed = (name: string, ms: number) => [...prev(name, 20), ...cur(name, 20,
  * sit at 3.1 and 2.9, just outside that band, rather than at 3.01 and 3.
  */
 const spread = (name: string, slow: number) => cur(name, 20, (i) => ({ duration_ms: i % 10 === 9 ? slow : 100 }));
-/** 11 days × 2 runs at $0.50, except 5 days ago at `high` per run (days=14 window). */
+/**
+ * 11 days × 20 runs at $0.05 ($1 a day), except 5 days ago at `high` per run (days=14 window).
+ * 20 runs a day: an anomaly day needs min_executions runs on that day (issue 13).
+ */
 const daily = (name: string, high: number) =>
   Array.from({ length: 11 }, (_, d) => d + 2).flatMap((daysAgo) =>
-    [12, 13].map((h) => runAt(name, daysAgo, h, { cost_usd: daysAgo === 5 ? high : 0.5 })),
+    Array.from({ length: 20 }, (_, h) => runAt(name, daysAgo, h + 2, { cost_usd: daysAgo === 5 ? high : 0.05 })),
   );
 const failing = (name: string, ok: number, failed: number, over: (i: number) => Partial<Run> = () => ({})) =>
   cur(name, ok + failed, (i) => (i < failed ? { status: 'failed', ...over(i) } : {}));
@@ -39,7 +42,7 @@ test.beforeAll(async () => {
   loaded = [
     ...speed('slow-30', 1300), ...speed('slow-29.9', 1299), ...speed('fast-30', 700), ...speed('fast-29.9', 701),
     ...spread('spread-3.1', 310), ...spread('spread-2.9', 290),
-    ...daily('day-3x', 1.5), ...daily('day-1.49x', 0.745),
+    ...daily('day-3x', 0.15), ...daily('day-1.49x', 0.0745),
     ...failing('fail-10', 18, 2), ...cur('fail-10', 5, () => ({ status: 'cancelled' })),
     ...failing('fail-9.9', 91, 10),
     ...failing('fail-25', 15, 5, (i) => ({ error_type: i < 3 ? 'api_error' : 'timeout' })),

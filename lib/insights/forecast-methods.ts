@@ -64,12 +64,12 @@ export function capSpikes(y: readonly number[]): number[] {
 
 export type Forecaster = (y: readonly number[], horizon: number) => number[];
 
-/** MSTL forecasts memoised by history length (backtests of two candidates share the fits of one). */
+/** MSTL forecasts memoised by history length (backtests of two candidates share the fits of one); seasonal naive where augurs finds no model. */
 export function memoMstl(): Forecaster {
   const memo = new Map<number, number[]>();
   return (y, horizon) => {
     let f = memo.get(y.length);
-    if (!f || f.length < horizon) memo.set(y.length, (f = mstlEtsForecast(y, horizon)));
+    if (!f || f.length < horizon) memo.set(y.length, (f = mstlEtsForecast(y, horizon) ?? seasonalNaive(y, horizon)));
     return f.slice(0, horizon);
   };
 }

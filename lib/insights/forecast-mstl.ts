@@ -17,14 +17,21 @@ function init(): void {
   ready = true;
 }
 
-/** Point forecasts of the next `horizon` days; needs ≥ 2 weeks of history. */
-export function mstlEtsForecast(y: readonly number[], horizon: number): number[] {
+/**
+ * Point forecasts of the next `horizon` days; needs ≥ 2 weeks of history. null when augurs
+ * finds no model (it throws "no model found" on some degenerate series) or returns non-finite
+ * points: the caller falls back to a simpler method rather than failing the report.
+ */
+export function mstlEtsForecast(y: readonly number[], horizon: number): number[] | null {
+  if (!y.every(Number.isFinite)) return null;
   init();
   const model = MSTL.ets([7]);
   try {
     model.fit(Float64Array.from(y));
     const { point } = model.predict(horizon, null);
-    return point.map((v) => (Number.isFinite(v) ? v : 0));
+    return point.every(Number.isFinite) ? point : null;
+  } catch {
+    return null;
   } finally {
     model.free();
   }
