@@ -47,7 +47,7 @@ export function InsightDetail({ id, lookup, back, alertStatus }: { id: string; l
         </p>
       </Card>
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title="The numbers" className="lg:col-span-2"><InsightData data={insight.data} /></Card>
+        <Card title="The numbers" className="lg:col-span-2"><InsightData insight={insight} /></Card>
         <Card title="Recommendations" testId="insight-recommendations">
           {insight.recommendations.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">None: this one is for information.</p>

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { dataOf } from '@/tests/support/insight-data';
 import { InsightsListResponse, type Insight } from '@/lib/schemas/insights';
 import { newOrgWithKey } from '../support';
 import { apiContext, getJson, ingest, run, runs, type Run } from './analytics-support';
@@ -70,8 +71,8 @@ test('cost_spike: warning at +50%, nothing at +49.9%', async () => {
 });
 
 test('cost_spike: critical at +100%, warning at +99.9%', async () => {
-  expect((await ofType('spike-100', 'cost_spike')).map((i) => [i.severity, i.data.increase_percent])).toEqual([['critical', 100]]);
-  expect((await ofType('spike-99.9', 'cost_spike')).map((i) => [i.severity, i.data.increase_percent])).toEqual([['warning', 99.9]]);
+  expect((await ofType('spike-100', 'cost_spike')).map((i) => [i.severity, dataOf(i, 'cost_spike').increase_percent])).toEqual([['critical', 100]]);
+  expect((await ofType('spike-99.9', 'cost_spike')).map((i) => [i.severity, dataOf(i, 'cost_spike').increase_percent])).toEqual([['warning', 99.9]]);
 });
 
 test('cost_optimization: failed runs burning 10% of cost fire, 9.9% does not', async () => {
@@ -90,8 +91,8 @@ test('model_recommendation: 10 calls to gpt-4o get a same-provider model at ≤ 
   const [found] = await ofType('rec-10', 'model_recommendation');
   expect(found).toMatchObject({ severity: 'info', category: 'optimization', data: { provider: 'openai', model: 'gpt-4o', calls: 10 } });
   // gpt-4o: 100k input × $2.5 + 10k output × $10 per million = $0.35 for the window's tokens.
-  expect(found.data.current_cost).toBeCloseTo(0.35, 6);
-  const { alternative_cost, potential_savings, price_ratio } = found.data as Record<string, number>;
+  expect(dataOf(found, 'model_recommendation').current_cost).toBeCloseTo(0.35, 6);
+  const { alternative_cost, potential_savings, price_ratio } = dataOf(found, 'model_recommendation');
   expect(price_ratio).toBeLessThanOrEqual(0.5);
   expect(potential_savings).toBeCloseTo(0.35 - alternative_cost, 5);
   expect(await ofType('rec-9', 'model_recommendation')).toEqual([]);

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { dataOf } from '@/tests/support/insight-data';
 import { InsightsListResponse, SummaryResponse, type Insight } from '@/lib/schemas/insights';
 import { demoKey } from '../support';
 import { apiContext, getJson } from './analytics-support';
@@ -38,7 +39,7 @@ test('days=7: the planted spike, failure burst and slowdown, and nothing else lo
     'warning performance_degradation:pipeline=rag-answer:7d',
   ]);
   // the folded organisation-wide numbers travel with the pipeline's finding
-  expect(pick(insights, 'cost_spike', 'doc-summarizer')?.data.organisation).toMatchObject({ share_of_change: expect.any(Number) });
+  expect(dataOf(pick(insights, 'cost_spike', 'doc-summarizer'), 'cost_spike').organisation).toMatchObject({ share_of_change: expect.any(Number) });
   // Organisation-wide, p95/p50 measures the mix of fast and slow pipelines: not reported.
   expect(insights.map((i) => i.id)).not.toContain('anomaly:org:7d:latency_spread');
   const summary = SummaryResponse.parse((await getJson(api, demoKey(), '/api/v1/analytics/insights/summary?days=7')).body);
@@ -59,5 +60,6 @@ test('a pipeline filter shows only that pipeline: rag-answer has its slowdown an
   const { body } = await getJson(api, demoKey(), '/api/v1/analytics/insights?days=7&pipeline_id=rag-answer&severity=critical,warning');
   const insights = InsightsListResponse.parse(body).insights;
   expect(insights.map((i) => i.type)).toEqual(['performance_degradation']);
-  expect(insights[0].data.current_avg_ms as number).toBeGreaterThan(1.3 * (insights[0].data.previous_avg_ms as number));
+  const slow = dataOf(insights[0], 'performance_degradation');
+  expect(slow.current_avg_ms).toBeGreaterThan(1.3 * slow.previous_avg_ms);
 });

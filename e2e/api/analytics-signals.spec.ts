@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { dataOf } from '@/tests/support/insight-data';
 import { InsightsListResponse, type Insight } from '@/lib/schemas/insights';
 import { newOrgWithKey } from '../support';
 import { apiContext, getJson, ingest, runAt, runs, type Run } from './analytics-support';
@@ -90,7 +91,9 @@ test('anomaly: p95/p50 of 3.1 is a long tail, 2.9 is not', async () => {
   const spreadOf = async (p: string) => (await find(p, 'anomaly')).filter((i) => i.id.endsWith(':latency_spread'));
   const [found] = await spreadOf('spread-3.1');
   expect(found).toMatchObject({ severity: 'info', title: expect.stringMatching(/^High latency variability/) });
-  const { p50_ms, p95_ms } = found.data as Record<string, number>;
+  const spreadData = dataOf(found, 'anomaly');
+  if (spreadData.kind !== 'latency_spread') throw new Error('not a latency_spread');
+  const { p50_ms, p95_ms } = spreadData;
   expect(Math.abs(p50_ms / 100 - 1)).toBeLessThanOrEqual(0.01);
   expect(Math.abs(p95_ms / 310 - 1)).toBeLessThanOrEqual(0.01);
   expect(await spreadOf('spread-2.9')).toEqual([]);
@@ -126,13 +129,13 @@ test('reliability: a significant 8-point drop warns; 4 points, or 5 points on 20
 test('usage_surge / usage_drop at ±50%, nothing at +45% / −47.5%', async () => {
   expect(await severities('surge-50', 'usage_surge')).toEqual(['info']);
   expect(await find('surge-45', 'usage_surge')).toEqual([]);
-  expect((await find('drop-50', 'usage_drop')).map((i) => [i.severity, i.data.change_percent])).toEqual([['info', -50]]);
+  expect((await find('drop-50', 'usage_drop')).map((i) => [i.severity, dataOf(i, 'usage_drop').change_percent])).toEqual([['info', -50]]);
   expect(await find('drop-47.5', 'usage_drop')).toEqual([]);
 });
 
 test('peak_hours: 3 hours holding 40% of runs fire, 39% does not', async () => {
   const [found] = await find('peak-40', 'peak_hours');
   expect(found).toMatchObject({ severity: 'info', category: 'usage', data: { time_zone: 'UTC', peak_share: 0.4, total_executions: 100 } });
-  expect((found.data.peak_hours as { hour: number }[]).map((h) => h.hour).sort((a, b) => a - b)).toEqual([9, 10, 11]);
+  expect(dataOf(found, 'peak_hours').peak_hours.map((h) => h.hour).sort((a, b) => a - b)).toEqual([9, 10, 11]);
   expect(await find('peak-39', 'peak_hours')).toEqual([]);
 });

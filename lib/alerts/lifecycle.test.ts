@@ -15,11 +15,11 @@ function insight(id: string, p: Partial<Insight> = {}): Insight {
     title: 't',
     description: 'd',
     pipeline_id: null,
-    data: { failure_rate: 0.5 },
+    data: { failure_rate: 0.5, total_failures: 10, total_runs: 20, by_error_type: {} },
     recommendations: [],
     detected_at: NOW,
     ...p,
-  };
+  } as Insight;
 }
 const stored = (id: string, status: StoredInsightState['status'], episode = 1): StoredInsightState => ({ id, status, episode, first_seen_at: T0 });
 
@@ -86,17 +86,17 @@ describe('routing', () => {
 });
 
 describe('dropRedundantOrgInsights', () => {
-  const org = insight('failure_pattern:org:7d', { data: { total_failures: 30, failure_rate: 0.75 } });
-  const pipe = insight('failure_pattern:pipeline=p:7d', { pipeline_id: 'p', data: { failure_rate: 0.75, total_failures: 30 } });
+  const org = insight('failure_pattern:org:7d', { data: { total_failures: 30, failure_rate: 0.75, total_runs: 40, by_error_type: {} } } as Partial<Insight>);
+  const pipe = insight('failure_pattern:pipeline=p:7d', { pipeline_id: 'p', data: { failure_rate: 0.75, total_failures: 30, total_runs: 40, by_error_type: {} } } as Partial<Insight>);
   it('drops the organisation-wide copy when a pipeline finding has the same numbers', () => {
     expect(dropRedundantOrgInsights([org, pipe]).map((i) => i.id)).toEqual(['failure_pattern:pipeline=p:7d']);
   });
   it('keeps both when the numbers differ (other pipelines contribute)', () => {
-    const pipe2 = { ...pipe, data: { failure_rate: 0.9, total_failures: 30 } };
+    const pipe2 = { ...pipe, data: { failure_rate: 0.9, total_failures: 30, total_runs: 40, by_error_type: {} } } as Insight;
     expect(dropRedundantOrgInsights([org, pipe2])).toHaveLength(2);
   });
   it('keeps both when the severity differs, and keeps other types', () => {
-    const other = insight('cost_spike:org:7d', { type: 'cost_spike', category: 'cost', data: org.data });
+    const other = insight('cost_spike:org:7d', { type: 'cost_spike', category: 'cost', data: org.data } as Partial<Insight>);
     expect(dropRedundantOrgInsights([org, { ...pipe, severity: 'warning' }, other])).toHaveLength(3);
   });
 });

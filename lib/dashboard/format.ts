@@ -1,7 +1,8 @@
+import type { Unit } from '@/lib/schemas/insight-data';
 import { formatCount, formatMs, formatRatioAsPercent, formatUsd } from '@/lib/format';
 
 // Dashboard formatting on top of lib/format: changes, bucket labels and the numbers inside an
-// insight's `data`, whose meaning shows in the key's name (…_cost → $, …_ms → ms, …_rate → %).
+// insight's `data`, formatted by the unit each field's schema declares (lib/schemas/insight-data.ts).
 
 /** A percent change (45.2 = +45.2%) with its sign; "—" when undefined. */
 export function formatChange(percent: number | null | undefined, digits = 1): string {
@@ -39,17 +40,28 @@ export function formatInstant(iso: string | null | undefined): string {
   return date.toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
-/** A value from an insight's `data`, formatted by what its key says it is. */
-export function formatDataValue(key: string, value: unknown): string {
+/** A number of an insight's `data`, formatted by the unit its schema gives it (lib/schemas/insight-data.ts). */
+export function formatByUnit(unit: Unit | undefined, value: unknown): string {
+  if (value === null || value === undefined) return '—';
   if (typeof value !== 'number') return typeof value === 'string' ? value : JSON.stringify(value);
-  if (/(_usd|_cost|cost$|savings|price)/.test(key)) return formatUsd(value);
-  if (/_percent$/.test(key)) return `${value.toFixed(1)}%`;
-  if (/(_rate|_share|^share)$/.test(key) || key === 'failure_rate' || key === 'success_rate') return formatRatioAsPercent(value);
-  if (/(_ms|_ms_\w+)$/.test(key)) return formatMs(value);
-  if (/_minutes$/.test(key)) return `${value.toFixed(1)} min`;
-  if (/p_value/.test(key)) return value < 0.0001 ? '< 0.0001' : value.toFixed(4);
-  if (Number.isInteger(value)) return formatCount(value);
-  return value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  switch (unit) {
+    case 'usd':
+      return formatUsd(value);
+    case 'percent':
+      return `${value.toFixed(1)}%`;
+    case 'ratio':
+      return formatRatioAsPercent(value);
+    case 'ms':
+      return formatMs(value);
+    case 'points':
+      return `${value.toFixed(1)} points`;
+    case 'times':
+      return `${value.toFixed(2)}×`;
+    case 'p_value':
+      return value < 0.001 ? '< 0.001' : value.toFixed(3);
+    default:
+      return Number.isInteger(value) ? formatCount(value) : value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  }
 }
 
 /** `increase_percent` → "Increase percent". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataOf } from '@/tests/support/insight-data';
 import { detectInsights, filterInsights } from './detect-all';
 import { insightId } from './insight';
 import { EMPTY_WINDOW, input, model, scope, win, windowDays } from '@/tests/support/insight-fixtures';
@@ -39,7 +40,7 @@ describe('detectInsights end to end', () => {
     expect(ids).toContain('failure_pattern:pipeline=summarise:30d');
     // the success-rate drop of the same burst is folded into the failure_pattern finding
     expect(ids).not.toContain('reliability:pipeline=summarise:30d');
-    expect(found.find((i) => i.id === 'failure_pattern:pipeline=summarise:30d')!.data.success_rate_drop).toMatchObject({ drop_points: expect.any(Number) });
+    expect(dataOf(found.find((i) => i.id === 'failure_pattern:pipeline=summarise:30d'), 'failure_pattern').success_rate_drop).toMatchObject({ drop_points: expect.any(Number) });
     expect(ids).toContain('performance_degradation:pipeline=classify:30d');
     expect(ids).toContain('cost_spike:pipeline=ingest:30d');
     expect(found.find((i) => i.id === 'failure_pattern:pipeline=summarise:30d')!.severity).toBe('critical');

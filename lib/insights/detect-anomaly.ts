@@ -38,7 +38,7 @@ function detectSpread(s: ScopeStats, t: Thresholds, ctx: DetectContext): Insight
       severity: 'info',
       title: `High latency variability: p95 is ${round(ratio, 1)}× the median`,
       description: `Half the runs${scopeSuffix(ctx)} finish within ${formatMs(p50)}, but 5% take longer than ${formatMs(p95)}.`,
-      data: { p50_ms: roundMs(p50), p95_ms: roundMs(p95), p95_p50_ratio: round(ratio, 2) },
+      data: { kind: 'latency_spread', p50_ms: roundMs(p50), p95_ms: roundMs(p95), p95_p50_ratio: round(ratio, 2) },
       recommendations: [
         'Look at the slowest stages and at retries inside long runs',
         'Set timeouts so a stuck call fails fast instead of holding the run',
@@ -89,7 +89,7 @@ function outlierInsight(
     title: `Unusual daily ${isCost ? 'cost' : 'latency'} on ${top.date}: ${fmt(top.value)}`,
     description: `${isCost ? 'Cost' : 'Average duration'}${scopeSuffix(ctx)} on ${top.date} was ${fmt(top.value)} against a median day of ${fmt(med)}${more}.`,
     data: {
-      metric,
+      ...(isCost ? ({ kind: 'cost_outlier', metric: 'cost_usd' } as const) : ({ kind: 'latency_outlier', metric: 'avg_duration_ms' } as const)),
       median: rnd(med),
       robust_sd: rnd(scale),
       days_analyzed: daysUsed,

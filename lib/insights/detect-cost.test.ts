@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataOf } from '@/tests/support/insight-data';
 import { detectCostSpike, detectFailedCost, detectModelConcentration } from './detect-cost';
 import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { ctx, model, scope, win, windowDays } from '@/tests/support/insight-fixtures';
@@ -79,7 +80,7 @@ describe('cost_optimization: one model > 80% of model cost', () => {
     const models = [model({ model: 'gpt-4o', cost_usd: a }), model({ model: 'gpt-4o-mini', cost_usd: b })];
     const found = detectModelConcentration(models, 100, T, ctx());
     expect(found).toHaveLength(want);
-    if (want) expect(found[0].data.model).toBe(a > b ? 'gpt-4o' : 'gpt-4o-mini');
+    if (want) expect((dataOf(found[0], 'cost_optimization') as { model: string }).model).toBe(a > b ? 'gpt-4o' : 'gpt-4o-mini');
   });
   it('needs the minimum executions and some cost', () => {
     expect(detectModelConcentration([model({ model: 'x', cost_usd: 5 })], 19, T, ctx())).toEqual([]);

@@ -63,6 +63,7 @@ export function detectFailedCost(s: ScopeStats, t: Thresholds, ctx: DetectContex
       title: `Failed runs burned ${formatPercent(share * 100)} of cost`,
       description: `${formatUsd(cur.failed_cost_usd)} of ${formatUsd(cur.cost_usd)}${scopeSuffix(ctx)} was spent on executions that failed.`,
       data: {
+        kind: 'failed_runs',
         failed_cost: roundMoney(cur.failed_cost_usd),
         total_cost: roundMoney(cur.cost_usd),
         failed_cost_share: roundRate(share),
@@ -101,6 +102,7 @@ export function detectModelConcentration(
       title: `${top.model} accounts for ${formatPercent(share * 100)} of model cost`,
       description: `${formatUsd(top.cost_usd)} of ${formatUsd(total)} model spend${scopeSuffix(ctx)} went to ${top.provider ?? 'unknown provider'}/${top.model}.`,
       data: {
+        kind: 'model_concentration',
         provider: top.provider,
         model: top.model,
         model_cost: roundMoney(top.cost_usd),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataOf } from '@/tests/support/insight-data';
 import { detectFailurePattern, detectReliabilityDrop } from './detect-reliability';
 import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { ctx, scope, win } from '@/tests/support/insight-fixtures';
@@ -35,7 +36,7 @@ describe('failure_pattern: failed ÷ (success + failed) ≥ 10% warning, ≥ 25%
       title: 'Critical failure rate: 28%',
       data: { failure_rate: 0.28, total_failures: 42 },
     });
-    expect(Object.entries(i.data.by_error_type as object)).toEqual([['api_error', 25], ['timeout', 12], ['validation_error', 5]]);
+    expect(Object.entries(dataOf(i, 'failure_pattern').by_error_type)).toEqual([['api_error', 25], ['timeout', 12], ['validation_error', 5]]);
     expect(i.recommendations[0]).toMatch(/Provider API errors/);
   });
 });
@@ -65,6 +66,6 @@ describe('reliability: success rate down ≥ 5 points AND significant (two-propo
       title: 'Success rate dropped by 5 points',
       data: { previous_success_rate: 0.95, current_success_rate: 0.9, drop_points: 5, z: -4.24 },
     });
-    expect(i.data.p_value as number).toBeLessThan(0.001);
+    expect(dataOf(i, 'reliability').p_value).toBeLessThan(0.001);
   });
 });

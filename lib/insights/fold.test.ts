@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataOf } from '@/tests/support/insight-data';
 import type { Insight } from '@/lib/schemas/insights';
 import { completeDaysOf } from './change-tests';
 import { detectInsights } from './detect-all';
@@ -8,11 +9,15 @@ import { input, scope, win, windowDays } from '@/tests/support/insight-fixtures'
 
 const ctx = (pipeline_id: string | null) => ({ pipeline_id, days: 7, now: '2026-02-20T12:00:00.000Z', complete: completeDaysOf('2026-02-20T12:00:00.000Z', 7, 'UTC') });
 const spike = (pipeline: string | null, increase_usd: number, severity: Insight['severity'] = 'critical') =>
-  makeInsight(ctx(pipeline), { type: 'cost_spike', severity, title: `Cost increased by ${increase_usd}%`, description: 'd.', data: { increase_usd, increase_percent: increase_usd }, recommendations: [] });
+  makeInsight(ctx(pipeline), { type: 'cost_spike', severity, title: `Cost increased by ${increase_usd}%`, description: 'd.', data: { previous_cost: 100, current_cost: 100 + increase_usd, increase_usd, increase_percent: increase_usd, previous_executions: 100, current_executions: 100, p_value: 0, test: 'welch_t_test_daily_cost' }, recommendations: [] });
 const usage = (pipeline: string | null, previous_executions: number, current_executions: number) =>
-  makeInsight(ctx(pipeline), { type: 'usage_surge', severity: 'info', title: 'Executions increased', description: 'd.', data: { previous_executions, current_executions }, recommendations: [] });
+  makeInsight(ctx(pipeline), { type: 'usage_surge', severity: 'info', title: 'Executions increased', description: 'd.', data: { previous_executions, current_executions, change_percent: 0, p_value: 0, test: 'poisson_rate_test' }, recommendations: [] });
+const PATTERN = { failure_rate: 0.3, total_failures: 30, total_runs: 100, by_error_type: { timeout: 30 } };
+const DROP = { previous_success_rate: 0.95, current_success_rate: 0.7, drop_points: 25, previous_runs: 100, current_runs: 100, z: -4.6, p_value: 0, test: 'two_proportion_z_test' };
 const failures = (pipeline: string | null, type: 'failure_pattern' | 'reliability', severity: Insight['severity']) =>
-  makeInsight(ctx(pipeline), { type, severity, title: type, description: `${type}.`, data: { marker: type }, recommendations: [] });
+  type === 'failure_pattern'
+    ? makeInsight(ctx(pipeline), { type, severity, title: type, description: `${type}.`, data: PATTERN, recommendations: [] })
+    : makeInsight(ctx(pipeline), { type, severity, title: type, description: `${type}.`, data: DROP, recommendations: [] });
 
 describe('foldDuplicates', () => {
   it.each([
@@ -36,10 +41,10 @@ describe('foldDuplicates', () => {
   it('keeps the folded numbers and the higher severity', () => {
     const [p] = foldDuplicates([spike(null, 10, 'critical'), spike('a', 9.5, 'warning')]);
     expect(p.severity).toBe('critical');
-    expect(p.data.organisation).toEqual({ increase_usd: 10, increase_percent: 10, share_of_change: 0.95 });
+    expect(dataOf(p, 'cost_spike').organisation).toMatchObject({ increase_usd: 10, increase_percent: 10, share_of_change: 0.95 });
     expect(p.description).toContain('95% of the organisation');
     const [f] = foldDuplicates([failures('a', 'reliability', 'warning'), failures('a', 'failure_pattern', 'critical')]);
-    expect(f).toMatchObject({ type: 'failure_pattern', severity: 'critical', data: { marker: 'failure_pattern', success_rate_drop: { marker: 'reliability' } } });
+    expect(f).toMatchObject({ type: 'failure_pattern', severity: 'critical', data: { ...PATTERN, success_rate_drop: DROP } });
     expect(f.description).toBe('failure_pattern. reliability.');
   });
 
@@ -49,6 +54,6 @@ describe('foldDuplicates', () => {
     const org = scope({ current: win({ executions: 200, cost_usd: 40 }), previous: win({ executions: 200, cost_usd: 20 }), ...windowDays({ cost: 40 }, { cost: 20 }) });
     const found = detectInsights(input({ scope: org, pipelines: [calm, hot] }));
     expect(found.map((i) => [i.id, i.severity])).toEqual([['cost_spike:pipeline=hot:30d', 'critical']]);
-    expect(found[0].data.organisation).toMatchObject({ increase_percent: 100, share_of_change: 1 });
+    expect(dataOf(found[0], 'cost_spike').organisation).toMatchObject({ increase_percent: 100, share_of_change: 1 });
   });
 });

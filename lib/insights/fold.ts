@@ -15,36 +15,44 @@ import { formatPercent, roundRate } from './math';
 /** Share of an organisation-wide change a single pipeline must explain to absorb the finding. */
 export const ORG_SHARE = 0.9;
 
-/** Types whose change is additive over pipelines: the quantity that changed, from `data`. */
-const ADDITIVE_CHANGE: Partial<Record<Insight['type'], (d: Record<string, unknown>) => number | null>> = {
-  cost_spike: (d) => num(d.increase_usd),
-  usage_surge: (d) => diff(d.current_executions, d.previous_executions),
-  usage_drop: (d) => diff(d.current_executions, d.previous_executions),
-};
-
-function num(v: unknown): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-function diff(a: unknown, b: unknown): number | null {
-  const [x, y] = [num(a), num(b)];
-  return x === null || y === null ? null : x - y;
+/** The additive quantity that changed (cost, executions), for types whose change adds up over pipelines. */
+function additiveChange(i: Insight): number | null {
+  switch (i.type) {
+    case 'cost_spike':
+      return i.data.increase_usd;
+    case 'usage_surge':
+    case 'usage_drop':
+      return i.data.current_executions - i.data.previous_executions;
+    default:
+      return null;
+  }
 }
 
 /** The pipeline finding that explains an organisation-wide one, with its share of the change. */
 function explainer(org: Insight, found: readonly Insight[]): { insight: Insight; share: number } | null {
-  const change = ADDITIVE_CHANGE[org.type];
-  const total = change?.(org.data) ?? null;
-  if (!change || total === null || total === 0) return null;
+  const total = additiveChange(org);
+  if (total === null || total === 0) return null;
   for (const p of found) {
     if (p.pipeline_id === null || p.type !== org.type) continue;
-    const part = change(p.data);
+    const part = additiveChange(p);
     if (part === null) continue;
     const share = part / total;
     if (share >= ORG_SHARE) return { insight: p, share };
   }
   return null;
 }
+
+/** The pipeline finding with the organisation's numbers folded into its data (same type on both sides). */
+function withOrganisation(p: Insight, org: Insight, share: number): Insight {
+  const share_of_change = roundRate(share);
+  if (p.type === 'cost_spike' && org.type === 'cost_spike') return { ...p, data: { ...p.data, organisation: { ...withoutFold(org.data), share_of_change } } };
+  if ((p.type === 'usage_surge' || p.type === 'usage_drop') && (org.type === 'usage_surge' || org.type === 'usage_drop')) {
+    return { ...p, data: { ...p.data, organisation: { ...withoutFold(org.data), share_of_change } } } as Insight;
+  }
+  return p;
+}
+
+const withoutFold = <T extends { organisation?: unknown }>({ organisation: _o, ...facts }: T) => facts;
 
 /**
  * A share above 100% is real, not an error: the other pipelines moved the other way, so this
@@ -64,10 +72,9 @@ function foldOrgWide(found: Insight[]): Insight[] {
     const p = out.get(hit.insight.id)!;
     out.delete(org.id);
     out.set(p.id, {
-      ...p,
+      ...withOrganisation(p, org, hit.share),
       severity: rankMax(p.severity, org.severity),
       description: `${p.description} ${shareSentence(hit.share)} (${org.title.toLowerCase()}).`,
-      data: { ...p.data, organisation: { ...org.data, share_of_change: roundRate(hit.share) } },
     });
   }
   return [...out.values()];
@@ -76,10 +83,11 @@ function foldOrgWide(found: Insight[]): Insight[] {
 function foldReliability(found: Insight[]): Insight[] {
   const patterns = new Set(found.filter((i) => i.type === 'failure_pattern').map((i) => i.pipeline_id));
   const drops = new Map(found.filter((i) => i.type === 'reliability').map((i) => [i.pipeline_id, i]));
-  return found.flatMap((i) => {
+  return found.flatMap((i): Insight[] => {
     if (i.type === 'reliability') return patterns.has(i.pipeline_id) ? [] : [i];
-    const drop = i.type === 'failure_pattern' ? drops.get(i.pipeline_id) : undefined;
-    return drop ? [{ ...i, description: `${i.description} ${drop.description}`, data: { ...i.data, success_rate_drop: drop.data } }] : [i];
+    if (i.type !== 'failure_pattern') return [i];
+    const drop = drops.get(i.pipeline_id);
+    return drop?.type === 'reliability' ? [{ ...i, description: `${i.description} ${drop.description}`, data: { ...i.data, success_rate_drop: drop.data } }] : [i];
   });
 }
 

@@ -1,3 +1,4 @@
+import type { InsightDataMap } from '@/lib/schemas/insight-data';
 import type { Insight, InsightCategory, InsightSeverity, InsightType } from '@/lib/schemas/insights';
 import type { ChangeTest, CompleteDays } from './change-tests';
 import { formatPValue, roundRate } from './math';
@@ -43,18 +44,22 @@ export interface DetectContext {
   complete: CompleteDays;
 }
 
-export interface InsightDraft {
-  type: InsightType;
-  severity: InsightSeverity;
-  title: string;
-  description: string;
-  data: Record<string, unknown>;
-  recommendations: string[];
-  /** Distinguishes several findings of one type in one scope (a model, a kind of anomaly). */
-  subject?: string;
-}
+/** What a detector fills in: `data` typed by `type` (lib/schemas/insight-data.ts). */
+export type InsightDraft = {
+  [T in InsightType]: {
+    type: T;
+    severity: InsightSeverity;
+    title: string;
+    description: string;
+    data: InsightDataMap[T];
+    recommendations: string[];
+    /** Distinguishes several findings of one type in one scope (a model, a kind of anomaly). */
+    subject?: string;
+  };
+}[InsightType];
 
 export function makeInsight(ctx: DetectContext, d: InsightDraft): Insight {
+  // The draft's type and data correspond (InsightDraft); the spread loses that pairing for tsc.
   return {
     id: insightId(d.type, ctx.pipeline_id, ctx.days, d.subject),
     type: d.type,
@@ -66,7 +71,7 @@ export function makeInsight(ctx: DetectContext, d: InsightDraft): Insight {
     data: d.data,
     recommendations: d.recommendations,
     detected_at: ctx.now,
-  };
+  } as Insight;
 }
 
 /** " in pipeline x" for scoped descriptions, "" organisation-wide. */

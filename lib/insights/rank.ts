@@ -9,33 +9,30 @@ import { SEVERITY_RANK } from './insight';
 // - reliability group: failure rate or drop, in percentage points;
 // - usage: percent change of volume (peak_hours: its share, in percent).
 
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-
 export function insightMagnitude(i: Insight): number {
-  const d = i.data;
   switch (i.type) {
     case 'cost_spike':
-      return num(d.current_cost) - num(d.previous_cost);
+      return i.data.current_cost - i.data.previous_cost;
     case 'cost_optimization':
-      return num(d.failed_cost) || num(d.model_cost);
+      return i.data.kind === 'failed_runs' ? i.data.failed_cost : i.data.model_cost;
     case 'model_recommendation':
-      return num(d.potential_savings);
+      return i.data.potential_savings;
     case 'unpriced_model':
       return 0; // the money is unknown by definition
     case 'performance_degradation':
     case 'performance_improvement':
-      return Math.abs(num(d.change_percent));
+      return Math.abs(i.data.change_percent);
     case 'anomaly':
-      return num(d.p95_p50_ratio) * 10 || Math.max(0, ...((d.outlier_days as { robust_z: number }[] | undefined) ?? []).map((o) => o.robust_z));
+      return i.data.kind === 'latency_spread' ? i.data.p95_p50_ratio * 10 : Math.max(0, ...i.data.outlier_days.map((o) => o.robust_z));
     case 'failure_pattern':
-      return num(d.failure_rate) * 100;
+      return i.data.failure_rate * 100;
     case 'reliability':
-      return num(d.drop_points);
+      return i.data.drop_points;
     case 'usage_surge':
     case 'usage_drop':
-      return Math.abs(num(d.change_percent));
+      return Math.abs(i.data.change_percent);
     case 'peak_hours':
-      return num(d.peak_share) * 100;
+      return i.data.peak_share * 100;
   }
 }
 

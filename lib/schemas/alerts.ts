@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Insight, InsightCategory, InsightSeverity } from './insights';
+import { Insight, InsightBase, InsightCategory, InsightSeverity, InsightType } from './insights';
 
 // The Alerts contract (API.md "Alerts"): webhook endpoints, their deliveries, forced evaluation
 // and acknowledgement. Request schemas parse JSON bodies / URL params; response schemas are what
@@ -103,7 +103,8 @@ export type DeliveriesResponse = z.infer<typeof DeliveriesResponse>;
 export const InsightStatus = z.enum(['active', 'acknowledged', 'resolved']);
 export type InsightStatus = z.infer<typeof InsightStatus>;
 
-export const EvaluatedInsight = Insight.pick({ id: true, type: true, category: true, severity: true, pipeline_id: true, title: true }).extend({
+export const EvaluatedInsight = InsightBase.pick({ id: true, category: true, severity: true, pipeline_id: true, title: true }).extend({
+  type: InsightType,
   status: InsightStatus,
   episode: z.int(),
   first_seen_at: z.string(),

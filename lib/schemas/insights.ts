@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSIGHT_DATA } from './insight-data';
 
 // The Insights contract (API.md "Insights"): query parameters and every response shape.
 // Query schemas take URL search params (strings); response schemas are what the engine returns.
@@ -112,20 +113,29 @@ export type TimeseriesQuery = z.infer<typeof TimeseriesQuery>;
 const money = z.number();
 const isoDateTime = z.string();
 
-export const Insight = z.object({
+/** The fields every insight has (its `type` and typed `data` come with the union below). */
+export const InsightBase = z.object({
   /** Stable for the same finding: `type:scope:<days>d[:subject]`, e.g. `cost_spike:org:30d`. */
   id: z.string(),
-  type: InsightType,
   category: InsightCategory,
   severity: InsightSeverity,
   title: z.string(),
   description: z.string(),
   pipeline_id: z.string().nullable(),
-  /** The numbers behind the finding (previous_cost, current_cost, increase_percent, …). */
-  data: z.record(z.string(), z.unknown()),
   recommendations: z.array(z.string()),
   detected_at: isoDateTime,
 });
+
+/** One insight type with its own `data` schema (lib/schemas/insight-data.ts). */
+const insightOf = <T extends InsightType>(type: T) =>
+  InsightBase.extend({ type: z.literal(type), data: INSIGHT_DATA[type] as (typeof INSIGHT_DATA)[T] });
+
+/** An insight: a union discriminated by `type`, each type with the numbers behind it in `data`. */
+export const Insight = z.discriminatedUnion('type', [
+  insightOf('cost_spike'), insightOf('cost_optimization'), insightOf('model_recommendation'), insightOf('unpriced_model'),
+  insightOf('performance_degradation'), insightOf('performance_improvement'), insightOf('anomaly'),
+  insightOf('failure_pattern'), insightOf('reliability'), insightOf('usage_surge'), insightOf('usage_drop'), insightOf('peak_hours'),
+]);
 export type Insight = z.infer<typeof Insight>;
 
 export const InsightsListResponse = z.object({ insights: z.array(Insight), total: z.int() });

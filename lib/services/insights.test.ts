@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataOf } from '@/tests/support/insight-data';
 import { closeDb, getPrisma } from '@/lib/db/client';
 import { load, run } from '@/tests/support/query-data';
 import { InsightsListResponse, PipelinesResponse, ReportResponse, SummaryResponse, TimeseriesResponse } from '@/lib/schemas/insights';
@@ -33,7 +34,7 @@ describe('getInsightsService on a real database', () => {
     const found = report.insights.filter((i) => i.type === 'cost_spike').map((i) => [i.pipeline_id, i.severity, i.data.increase_percent]);
     // spiky explains all of the organisation's +$30: one finding, carrying the organisation's numbers
     expect(found).toEqual([['spiky', 'critical', 150]]);
-    expect(report.insights[0].data.organisation).toMatchObject({ increase_percent: 75, share_of_change: 1 });
+    expect(dataOf(report.insights[0], 'cost_spike').organisation).toMatchObject({ increase_percent: 75, share_of_change: 1 });
     expect(report.period).toEqual({ start: '2026-02-13T12:00:00.000Z', end: NOW.toISOString(), days: 7 });
     expect(report.cost_breakdown.by_pipeline.map((p) => [p.pipeline_id, p.cost_usd])).toEqual([['spiky', 50], ['calm', 20]]);
     expect(report.reliability_metrics).toMatchObject({ total_failures: 1, failure_rate: 0.025, by_error_type: { other: 1 }, mttr_minutes: 60.01 }); // 60.0083, rounded to 2 decimals

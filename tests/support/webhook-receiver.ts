@@ -15,11 +15,11 @@ export function makeInsight(id: string, p: Partial<Insight> = {}): Insight {
     title: 'Critical failure rate: 50%',
     description: 'd',
     pipeline_id: null,
-    data: { failure_rate: 0.5 },
+    data: { failure_rate: 0.5, total_failures: 10, total_runs: 20, by_error_type: { timeout: 10 } },
     recommendations: ['r'],
     detected_at: new Date().toISOString(),
     ...p,
-  };
+  } as Insight;
 }
 
 export interface Received {
