@@ -96,3 +96,59 @@ describe('rollups equal raw rows on the demo data', () => {
     await expectSameInputs(org, 7, 'rag-answer');
   }, 120_000);
 });
+
+// The edges the demo does not reach (issue 13): partial days at both ends of both windows,
+// unicode and maximal-length labels, cancelled runs and failures with error types. Each label
+// sits exactly on its length limit; every status occurs on partial and on whole days.
+describe('rollups equal raw rows on the edges', () => {
+  let org: string;
+  const HOUR = 3_600_000;
+  const LONG_PIPELINE = `ü${'p'.repeat(127)}`; // 128 characters, the limit
+  const PIPELINES = ['ünïcødé-管道-🚀', LONG_PIPELINE, 'plain'];
+  const MODELS = ['モデル-x', `m${'é'.repeat(127)}`];
+  const PROVIDER = `prövîder-${'x'.repeat(54)}`; // 64
+  const ERROR = `érr-${'e'.repeat(60)}`; // 64
+  // Hours before NOW: the last minutes of today, the first hours of the current window's partial
+  // first day (7 × 24 h ago is 13:37 on a day that started at midnight), whole days, the previous
+  // window's partial days, and the 1-day window's ends.
+  const OFFSETS = [0.05, 0.5, 2, 5, 13, 30, 50, 100, 150, 167.5, 167.9, 168.2, 170, 200, 300, 335.5, 335.9, 23.9, 24.1];
+  const STATUSES = ['success', 'failed', 'cancelled'] as const;
+
+  beforeAll(async () => {
+    org = (await newOrg('rollup-edges')).id;
+    const items = OFFSETS.flatMap((h, i) =>
+      PIPELINES.map((pipeline_id, j) => {
+        const status = STATUSES[(i + j) % 3];
+        const model = MODELS[(i + j) % 2];
+        return {
+          id: `edge-${i}-${j}`,
+          pipeline_id,
+          status,
+          started_at: new Date(NOW.getTime() - h * HOUR).toISOString(),
+          duration_ms: 100 + 37 * i + 11 * j,
+          cost_usd: 0.01 * (1 + i + j),
+          ...(status === 'failed' ? { error_type: ERROR } : {}),
+          stages: [{
+            stage_id: `stage-✓-${j}`, duration_ms: 50 + i, provider: PROVIDER, model, input_tokens: 100 + i, output_tokens: 10 + j,
+            status: status === 'failed' ? 'failed' : 'success', ...(status === 'failed' ? { error_type: ERROR } : {}),
+          }],
+        };
+      }),
+    );
+    const r = await ingestItems(getPool(), org, items);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toBe(items.length);
+  }, 120_000);
+
+  it('answers the same for 7 days and 1 day, organisation-wide and for the longest unicode pipeline', async () => {
+    for (const [days, pipelineId] of [[7, null], [1, null], [7, LONG_PIPELINE], [1, PIPELINES[0]]] as const) {
+      const req = { orgId: org, days, pipelineId, now: NOW };
+      const rollup = await loadInsightsInput({ ...req, source: 'rollup' });
+      const raw = await loadInsightsInput({ ...req, source: 'raw' });
+      expect(raw.scope.current.cancelled).toBeGreaterThan(0);
+      expect(raw.scope.by_error_type[ERROR]).toBeGreaterThan(0);
+      expect(raw.models.map((m) => m.model).sort()).toEqual(expect.arrayContaining(days === 7 ? MODELS : []));
+      expectSameAnswer(rollup, raw);
+    }
+  }, 120_000);
+});
