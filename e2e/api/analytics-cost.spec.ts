@@ -6,14 +6,17 @@ import { apiContext, getJson, ingest, run, runs, type Run } from './analytics-su
 
 // Cost and optimisation detectors through the real API, one pipeline per scenario (queried with
 // ?pipeline_id=, which scopes data and insights), at and just below each threshold.
-// Previous window: 20 runs at $1 between 176 and 320 hours ago; current: 20 runs 2–150 hours ago.
+// Cost spikes: one run an hour through both 7-day windows ($20 in the previous, the scenario's
+// total in the current), so every complete day is alike and the daily cost test (the same the
+// cost trend runs, issue 13) is decisive; the threshold alone decides. Other scenarios: runs
+// 2–150 hours ago.
 
 let api: APIRequestContext;
 let key: string;
 
 const spike = (name: string, currentCost: number) => [
-  ...runs(name, 20, 176, 320, () => ({ cost_usd: 1 })),
-  ...runs(name, 20, 2, 150, () => ({ cost_usd: currentCost })),
+  ...runs(name, 167, 168.5, 335.5, () => ({ cost_usd: 20 / 167 })),
+  ...runs(name, 167, 0.5, 167.5, () => ({ cost_usd: (20 * currentCost) / 167 })),
 ];
 const model = (name: string, model: string, cost: number) => ({ stage_id: name, provider: 'acme', model, duration_ms: 100, cost_usd: cost });
 const concentration = (name: string, big: number) =>
