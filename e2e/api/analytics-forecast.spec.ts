@@ -18,7 +18,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => api.dispose());
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 test("demo: the 30-day forecast is within 15% of the generator's expectation, inside the 80% band", async () => {

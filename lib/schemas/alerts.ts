@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Insight, InsightBase, InsightCategory, InsightSeverity, InsightType } from './insights';
+import { InsightBase, InsightCategory, InsightSeverity, InsightType } from './insights';
 
 // The Alerts contract (API.md "Alerts"): webhook endpoints, their deliveries, forced evaluation
 // and acknowledgement. Request schemas parse JSON bodies / URL params; response schemas are what
