@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createFreshDatabase } from '@/tests/test-db';
+import { createFreshDatabase } from '@/scripts/fresh-database';
 
 // A dedicated app instance (`npm start`'s script) that a test may stop and start again: its own
 // port and its own embedded data directory, or a fresh database on the real server when the suite

@@ -6,7 +6,7 @@ import { newOrg } from '@/tests/helpers';
 import { acknowledgeInsight } from './acknowledge';
 import { evaluateOrg } from './evaluate';
 import { claimDueOrgs } from './state';
-import { makeInsight } from './test-helpers';
+import { makeInsight } from '@/tests/support/webhook-receiver';
 import { createWebhook } from './webhooks';
 
 // The lifecycle and the outbox on a real database, with the detector replaced by a list: what

@@ -6,7 +6,7 @@ import type { ErrorCountRow } from '@/lib/queries/get-error-counts';
 import { getOrgSettings } from '@/lib/queries/get-org-settings';
 import { getPriceOverrides } from '@/lib/queries/get-price-overrides';
 import type { WindowStatsRow } from '@/lib/queries/get-window-stats';
-import { analyticsQueries, type QuerySource } from '@/lib/queries/rollup';
+import { analyticsQueries, type QuerySource } from '@/lib/queries/analytics-source';
 import { attachPrices, catalogCandidates, makePriceLookup } from './model-prices';
 import { usableTimeZone } from './time-zone';
 

@@ -5,7 +5,7 @@ import { detectInsights, filterInsights } from '@/lib/insights/detect-all';
 import { roundMoney, roundOrNull } from '@/lib/insights/math';
 import { getOrgSettings } from '@/lib/queries/get-org-settings';
 import { getPipelines } from '@/lib/queries/get-pipelines';
-import { analyticsQueries } from '@/lib/queries/rollup';
+import { analyticsQueries } from '@/lib/queries/analytics-source';
 import type {
   Granularity,
   InsightCategory,
