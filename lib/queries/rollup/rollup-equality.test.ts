@@ -62,11 +62,15 @@ describe('rollups equal raw rows on the demo data', () => {
     expect(again).toMatchObject({ accepted: 0, duplicates: first.length });
     const [t] = await getPrisma().$queryRaw<Array<Record<string, number>>>`
       SELECT (SELECT sum(executions) FROM rollup_executions WHERE org_id = ${org}::uuid)::int AS rolled,
-             (SELECT sum(n) FROM rollup_execution_hist WHERE org_id = ${org}::uuid)::int AS hist,
+             (SELECT sum(v) FROM rollup_exec_hist_days, unnest(counts) v WHERE org_id = ${org}::uuid)::int AS hist,
+             (SELECT sum(v) FROM rollup_exec_hist_hours, unnest(counts) v WHERE org_id = ${org}::uuid)::int AS hist_hours,
              (SELECT sum(calls) FROM rollup_stages WHERE org_id = ${org}::uuid)::int AS stages,
-             (SELECT sum(n) FROM rollup_stage_hist WHERE org_id = ${org}::uuid)::int AS stage_hist,
+             (SELECT sum(calls) FROM rollup_stage_hours WHERE org_id = ${org}::uuid)::int AS stage_hours,
+             (SELECT sum(v) FROM rollup_stage_hist_days, unnest(counts) v WHERE org_id = ${org}::uuid)::int AS stage_hist,
+             (SELECT sum(v) FROM rollup_stage_hist_hours, unnest(counts) v WHERE org_id = ${org}::uuid)::int AS stage_hist_hours,
              (SELECT count(*) FROM stage_executions WHERE org_id = ${org}::uuid)::int AS raw_stages`;
-    expect(t).toEqual({ rolled: TOTAL, hist: TOTAL, stages: t.raw_stages, stage_hist: t.raw_stages, raw_stages: t.raw_stages });
+    const s = t.raw_stages;
+    expect(t).toEqual({ rolled: TOTAL, hist: TOTAL, hist_hours: TOTAL, stages: s, stage_hours: s, stage_hist: s, stage_hist_hours: s, raw_stages: s });
     expect(t.raw_stages).toBeGreaterThan(TOTAL);
   });
 
