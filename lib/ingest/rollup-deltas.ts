@@ -46,6 +46,16 @@ export const ROLLUP_DELTAS = `
     SET executions = r.executions + excluded.executions, cost_usd = r.cost_usd + excluded.cost_usd,
         tokens = r.tokens + excluded.tokens, duration_sum = r.duration_sum + excluded.duration_sum,
         duration_sq = r.duration_sq + excluded.duration_sq
+), roll_exec_days AS (
+  INSERT INTO rollup_execution_days AS r (org_id, day, pipeline_id, status, error_type, executions, cost_usd, tokens,
+                                          duration_sum, duration_sq)
+  SELECT $1, ${local('started_at')}, pipeline_id, status, coalesce(error_type, ''), count(*), sum(cost_usd),
+         sum(input_tokens + output_tokens), sum(duration_ms), sum(duration_ms::numeric * duration_ms)
+    FROM fresh GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
+  ON CONFLICT (org_id, day, pipeline_id, status, error_type) DO UPDATE
+    SET executions = r.executions + excluded.executions, cost_usd = r.cost_usd + excluded.cost_usd,
+        tokens = r.tokens + excluded.tokens, duration_sum = r.duration_sum + excluded.duration_sum,
+        duration_sq = r.duration_sq + excluded.duration_sq
 ), ${histDelta('roll_exec_hist', 'rollup_exec_hist_days', 'fresh', ['day', 'pipeline_id'])},
 ${histDelta('roll_exec_hist_hours', 'rollup_exec_hist_hours', 'fresh', ['day', 'hour_start', 'pipeline_id'])},
 roll_stage AS (

@@ -8,6 +8,8 @@
 -- 2. Hourly grain for a window's ends: rollup_executions is keyed by the instant its local hour
 --    starts (hour_start), and hourly tables hold the stage sums and both histograms, so a window
 --    reads raw rows only for the partial hours at its two ends (fm_rollup_cut).
+--    Whole days of execution sums come from rollup_execution_days (24× fewer rows than the hourly
+--    rollup_executions, which keeps the hour of day and serves the window's ends).
 -- 3. Recovery facts: recovery_streaks holds, per pipeline, every failure streak (first failure,
 --    recovering success; an open streak has none), maintained at ingest (lib/ingest/recovery.ts):
 --    MTTR reads the streaks of a window instead of probing the next success of every failure.
@@ -46,17 +48,19 @@ $$;
 
 CREATE AGGREGATE fm_hist_of(int, int) (SFUNC = fm_hist_put, STYPE = int4[], COMBINEFUNC = fm_hist_add, PARALLEL = SAFE);
 
--- percentile_cont semantics on a histogram (as fm_hist_percentile): the order statistics at
--- floor and ceil of (n - 1)·p are the first buckets whose running count exceeds them.
-CREATE OR REPLACE FUNCTION fm_hist_pct(h int4[], p float8) RETURNS float8
+-- percentile_cont semantics on a histogram (as fm_hist_percentile), for several p in one pass:
+-- the order statistics at floor and ceil of (n - 1)·p are the first buckets whose running count
+-- exceeds them.
+CREATE OR REPLACE FUNCTION fm_hist_pcts(h int4[], ps float8[]) RETURNS float8[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT fm_hist_percentile(min(b) FILTER (WHERE cum > floor((t.total - 1) * p)),
-                            min(b) FILTER (WHERE cum > ceil((t.total - 1) * p)), t.total, p)
-    FROM (SELECT array_lower(h, 1) + i::int - 1 AS b, sum(n) OVER (ORDER BY i) AS cum
-            FROM unnest(h) WITH ORDINALITY u(n, i)) c,
-         (SELECT sum(n)::bigint AS total FROM unnest(h) n) t
+  WITH c AS MATERIALIZED (
+    SELECT array_lower(h, 1) + i::int - 1 AS b, sum(n) OVER (ORDER BY i) AS cum FROM unnest(h) WITH ORDINALITY u(n, i)
+  ), t AS (SELECT max(cum)::bigint AS total FROM c)
+  SELECT array_agg((SELECT fm_hist_percentile(min(b) FILTER (WHERE cum > floor((t.total - 1) * q.p)),
+                                              min(b) FILTER (WHERE cum > ceil((t.total - 1) * q.p)), t.total, q.p)
+                      FROM c) ORDER BY q.k)
+    FROM t, unnest(ps) WITH ORDINALITY q(p, k)
    WHERE t.total > 0
-   GROUP BY t.total
 $$;
 
 -- ── local hours ────────────────────────────────────────────────────────────────────────────
@@ -68,6 +72,21 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
 $$;
 
 -- ── tables ─────────────────────────────────────────────────────────────────────────────────
+CREATE TABLE "rollup_execution_days" (
+    "org_id" UUID NOT NULL,
+    "day" DATE NOT NULL,
+    "pipeline_id" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "error_type" TEXT NOT NULL,
+    "executions" INTEGER NOT NULL,
+    "cost_usd" DECIMAL NOT NULL,
+    "tokens" BIGINT NOT NULL,
+    "duration_sum" BIGINT NOT NULL,
+    "duration_sq" DECIMAL NOT NULL,
+
+    CONSTRAINT "rollup_execution_days_pkey" PRIMARY KEY ("org_id","day","pipeline_id","status","error_type")
+);
+
 CREATE TABLE "rollup_exec_hist_days" (
     "org_id" UUID NOT NULL,
     "day" DATE NOT NULL,
@@ -151,6 +170,10 @@ DELETE FROM "rollup_executions" WHERE "hour_start" IS NULL;
 ALTER TABLE "rollup_executions" ALTER COLUMN "hour_start" SET NOT NULL;
 ALTER TABLE "rollup_executions" DROP CONSTRAINT "rollup_executions_pkey";
 ALTER TABLE "rollup_executions" ADD CONSTRAINT "rollup_executions_pkey" PRIMARY KEY ("org_id","day","hour_start","pipeline_id","status","error_type");
+
+INSERT INTO "rollup_execution_days"
+SELECT org_id, day, pipeline_id, status, error_type, sum(executions), sum(cost_usd), sum(tokens), sum(duration_sum), sum(duration_sq)
+  FROM "rollup_executions" GROUP BY org_id, day, pipeline_id, status, error_type;
 
 -- Existing daily histograms move into the arrays as they are (they may outlive dropped raw months).
 INSERT INTO "rollup_exec_hist_days" SELECT org_id, day, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
@@ -301,6 +324,7 @@ BEGIN
   PERFORM 1 FROM rollup_state WHERE org_id = p_org FOR UPDATE;
   UPDATE rollup_state SET time_zone = tz, rebuilt_at = CURRENT_TIMESTAMP WHERE org_id = p_org;
   DELETE FROM rollup_executions WHERE org_id = p_org;
+  DELETE FROM rollup_execution_days WHERE org_id = p_org;
   DELETE FROM rollup_exec_hist_days WHERE org_id = p_org;
   DELETE FROM rollup_stages WHERE org_id = p_org;
   DELETE FROM rollup_stage_hist_days WHERE org_id = p_org;
@@ -310,6 +334,9 @@ BEGIN
          fm_local_hour(started_at, tz), pipeline_id, status, coalesce(error_type, ''), count(*), sum(cost_usd),
          sum(input_tokens + output_tokens), sum(duration_ms), sum(duration_ms::numeric * duration_ms)
     FROM executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  INSERT INTO rollup_execution_days
+  SELECT org_id, day, pipeline_id, status, error_type, sum(executions), sum(cost_usd), sum(tokens), sum(duration_sum), sum(duration_sq)
+    FROM rollup_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5;
   INSERT INTO rollup_exec_hist_days
   SELECT p_org, day, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, pipeline_id, fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
