@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getPool, getPrisma } from '@/lib/db/client';
 import { generateDemoExecutions } from '@/lib/demo';
@@ -25,12 +26,13 @@ const DST_NOW = new Date('2026-03-08T15:20:07.500Z');
 const ROLLUP_TABLES = ['rollup_executions', 'rollup_execution_days', 'rollup_exec_hist_days', 'rollup_exec_hist_hours', 'rollup_stages',
   'rollup_stage_hours', 'rollup_stage_hist_days', 'rollup_stage_hist_hours', 'recovery_streaks'];
 
-/** A statement that rebuilds rollups: no statement timeout (a loaded CI machine takes > 15 s). */
+/** A statement that rebuilds rollups: no statement or read timeout (a loaded machine takes > 15 s). */
 async function unhurried(sql: string, params: unknown[]) {
   const client = await getPool().connect();
   try {
     await client.query('SET statement_timeout = 0');
-    await client.query(sql, params);
+    // pg reads query_timeout per query (client.js), its types do not list it.
+    await client.query({ text: sql, values: params, query_timeout: 600_000 } as pg.QueryConfig);
   } finally {
     await client.query('RESET statement_timeout').catch(() => {});
     client.release();
