@@ -15,7 +15,7 @@ function histDelta(name: string, table: string, source: string, keys: string[]):
   const k = keys.join(', ');
   return `${name} AS (
   INSERT INTO ${table} AS r (org_id, ${k}, counts)
-  SELECT $1, ${k}, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT $1, ${k}, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT ${keys.map((c) => KEY_EXPR[c] ?? c).map((e, i) => `${e} AS ${keys[i]}`).join(', ')},
                  fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM ${source} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}, ${keys.length + 1}) b

@@ -81,11 +81,11 @@ export function rollupRows(kind: RollupKind, alias: string, orgId: string, scope
 
 /**
  * The duration histogram of raw rows `FROM raw` grouped by `keys`, as the rollups store it
- * (one bucket-count array per key: fm_hist_of).
+ * (one bucket-count array per key: fm_hist_from).
  */
 export function rawHistograms(keys: string): Prisma.Sql {
   const k = Prisma.raw(keys);
-  return Prisma.sql`SELECT ${k}, fm_hist_of(bucket, n) AS counts
+  return Prisma.sql`SELECT ${k}, fm_hist_from(array_agg(bucket), array_agg(n)) AS counts
     FROM (SELECT ${k}, fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n FROM raw GROUP BY ${k}, bucket) b
    GROUP BY ${k}`;
 }

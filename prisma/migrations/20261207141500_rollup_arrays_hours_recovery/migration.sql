@@ -33,20 +33,19 @@ $$;
 -- The merge: fm_hist_sum(counts) is the histogram of all the rows' values.
 CREATE AGGREGATE fm_hist_sum(int4[]) (SFUNC = fm_hist_add, STYPE = int4[], COMBINEFUNC = fm_hist_add, PARALLEL = SAFE);
 
--- Building one from (bucket, n) pairs: fm_hist_of(bucket, n).
-CREATE OR REPLACE FUNCTION fm_hist_put(s int4[], b int, n int) RETURNS int4[]
+-- Building one from its (bucket, n) pairs, each bucket once: fm_hist_from(array_agg(bucket),
+-- array_agg(n)). One allocation of the whole span, then one assignment per bucket.
+CREATE OR REPLACE FUNCTION fm_hist_from(b int[], n int[]) RETURNS int4[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE lo int; hi int; s int4[];
 BEGIN
-  IF s IS NULL THEN RETURN array_fill(n, ARRAY[1], ARRAY[b]); END IF;
-  IF b < array_lower(s, 1) THEN s := array_fill(0, ARRAY[array_lower(s, 1) - b], ARRAY[b]) || s;
-  ELSIF b > array_upper(s, 1) THEN s := s || array_fill(0, ARRAY[b - array_upper(s, 1)]);
-  END IF;
-  s[b] := s[b] + n;
+  SELECT min(x), max(x) INTO lo, hi FROM unnest(b) x;
+  IF lo IS NULL THEN RETURN NULL; END IF;
+  s := array_fill(0, ARRAY[hi - lo + 1], ARRAY[lo]);
+  FOR i IN 1 .. cardinality(b) LOOP s[b[i]] := s[b[i]] + n[i]; END LOOP;
   RETURN s;
 END;
 $$;
-
-CREATE AGGREGATE fm_hist_of(int, int) (SFUNC = fm_hist_put, STYPE = int4[], COMBINEFUNC = fm_hist_add, PARALLEL = SAFE);
 
 -- percentile_cont semantics on a histogram (as fm_hist_percentile), for several p in one pass:
 -- the order statistics at floor and ceil of (n - 1)·p are the first buckets whose running count
@@ -176,9 +175,9 @@ SELECT org_id, day, pipeline_id, status, error_type, sum(executions), sum(cost_u
   FROM "rollup_executions" GROUP BY org_id, day, pipeline_id, status, error_type;
 
 -- Existing daily histograms move into the arrays as they are (they may outlive dropped raw months).
-INSERT INTO "rollup_exec_hist_days" SELECT org_id, day, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
+INSERT INTO "rollup_exec_hist_days" SELECT org_id, day, pipeline_id, fm_hist_from(array_agg(bucket), array_agg(n))
   FROM "rollup_execution_hist" GROUP BY org_id, day, pipeline_id;
-INSERT INTO "rollup_stage_hist_days" SELECT org_id, day, pipeline_id, stage_id, fm_hist_of(bucket, n ORDER BY bucket)
+INSERT INTO "rollup_stage_hist_days" SELECT org_id, day, pipeline_id, stage_id, fm_hist_from(array_agg(bucket), array_agg(n))
   FROM "rollup_stage_hist" GROUP BY org_id, day, pipeline_id, stage_id;
 DROP TABLE "rollup_execution_hist";
 DROP TABLE "rollup_stage_hist";
@@ -295,7 +294,7 @@ BEGIN
   DELETE FROM rollup_stage_hours WHERE org_id = p_org;
   DELETE FROM rollup_stage_hist_hours WHERE org_id = p_org;
   INSERT INTO rollup_exec_hist_hours
-  SELECT p_org, day, hour_start, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, hour_start, pipeline_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, fm_local_hour(started_at, tz) AS hour_start, pipeline_id,
                  fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4) b
@@ -306,7 +305,7 @@ BEGIN
          sum(output_tokens), sum(cached_input_tokens), sum(reasoning_tokens), sum(duration_ms)
     FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
   INSERT INTO rollup_stage_hist_hours
-  SELECT p_org, day, hour_start, pipeline_id, stage_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, hour_start, pipeline_id, stage_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, fm_local_hour(started_at, tz) AS hour_start, pipeline_id, stage_id,
                  fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5) b
@@ -338,7 +337,7 @@ BEGIN
   SELECT org_id, day, pipeline_id, status, error_type, sum(executions), sum(cost_usd), sum(tokens), sum(duration_sum), sum(duration_sq)
     FROM rollup_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5;
   INSERT INTO rollup_exec_hist_days
-  SELECT p_org, day, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, pipeline_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, pipeline_id, fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM executions WHERE org_id = p_org GROUP BY 1, 2, 3) b
    GROUP BY day, pipeline_id;
@@ -348,7 +347,7 @@ BEGIN
          sum(cached_input_tokens), sum(reasoning_tokens), sum(duration_ms)
     FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
   INSERT INTO rollup_stage_hist_days
-  SELECT p_org, day, pipeline_id, stage_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, pipeline_id, stage_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, pipeline_id, stage_id, fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4) b
    GROUP BY day, pipeline_id, stage_id;
