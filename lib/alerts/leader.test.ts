@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getPool } from '@/lib/db/client';
 import { LeaderElection } from './leader';
-import { waitFor } from './test-helpers';
+import { waitFor } from '@/tests/support/webhook-receiver';
 
 // Leader election on a real PostgreSQL server: one leader among several candidates, and a dead
 // leader (its backend terminated, as when its process is killed) replaced by a follower. The
