@@ -73,5 +73,9 @@ export async function createInstance(env: Record<string, string>) {
     fs.rmSync(path.join(process.cwd(), dataDir), { recursive: true, force: true });
   };
 
-  return { baseURL, start, stop, cli, dispose, output: () => output };
+  /** The instance's database: its fresh database on the real server, or the embedded server it published. */
+  const databaseUrl = () =>
+    fresh?.url ?? (JSON.parse(fs.readFileSync(path.join(process.cwd(), dataDir, 'server.json'), 'utf8')) as { url: string }).url;
+
+  return { baseURL, start, stop, cli, dispose, databaseUrl, output: () => output };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAnomalies } from './detect-anomaly';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { ctx, days, scope, win } from '@/tests/support/insight-fixtures';
 
 describe('anomaly', () => {

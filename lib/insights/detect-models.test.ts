@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectModelRecommendations, detectUnpricedModels } from './detect-models';
 import { computeDowngrades, priceTokens } from './downgrades';
 import { computeOpportunities } from './opportunities';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { ctx, model, win } from '@/tests/support/insight-fixtures';
 import type { CatalogModelPrice } from './types';
 

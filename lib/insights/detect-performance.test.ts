@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPerformanceChange } from './detect-performance';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { ctx, scope, win } from '@/tests/support/insight-fixtures';
 
 describe('performance_degradation (≥ 30% slower) and performance_improvement (≥ 30% faster)', () => {

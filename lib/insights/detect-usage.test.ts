@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPeakHours, detectUsageChange } from './detect-usage';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { ctx, scope, win } from '@/tests/support/insight-fixtures';
 
 describe('usage_surge / usage_drop: executions ±50%', () => {

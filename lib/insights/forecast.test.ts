@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeDays, computeCostForecast } from './forecast';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { days } from '@/tests/support/insight-fixtures';
 
 describe('computeCostForecast (least-squares line over daily cost)', () => {

@@ -1,6 +1,6 @@
 // The insights engine: pure functions from SQL aggregates (types.ts) to API responses.
 export * from './types';
-export { DEFAULT_THRESHOLDS, resolveThresholds, type Thresholds } from './thresholds';
+export { DEFAULT_THRESHOLDS, resolveThresholds, type Thresholds } from '@/lib/schemas/thresholds';
 export { computeWindows, emptyBucket, fillBuckets, fillDayBuckets, listDays, listHours, localDate, windowDayLabels, type TimeWindow } from './buckets';
 export { insightId } from './insight';
 export { detectInsights, filterInsights, type InsightFilter } from './detect-all';

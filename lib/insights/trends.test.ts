@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { computeChangePercents, computeTrends } from './trends';
 import { days, scope, win } from '@/tests/support/insight-fixtures';
 
