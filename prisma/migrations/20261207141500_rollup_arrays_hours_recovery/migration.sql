@@ -251,27 +251,36 @@ BEGIN
   PERFORM pg_advisory_xact_lock(k)
      FROM (SELECT DISTINCT hashtextextended('fm_recovery/' || p_org::text || '/' || p, 0) AS k
              FROM unnest(p_pipelines) p ORDER BY 1) s;
-  DELETE FROM recovery_streaks s USING fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi) r
+  -- Bounds first (MATERIALIZED): evaluated once per pipeline, not once per streak row.
+  WITH r AS MATERIALIZED (SELECT * FROM fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi))
+  DELETE FROM recovery_streaks s USING r
    WHERE s.org_id = p_org AND s.pipeline_id = r.pipeline_id
      AND (s.first_failed_at, s.first_failed_id) > (r.lo_at, r.lo_id)
      AND (s.first_failed_at, s.first_failed_id) < (r.hi_at, r.hi_id);
-  WITH r AS (SELECT * FROM fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi)),
+  -- grp = the successes before a run: a streak's failures and the success that recovers it share
+  -- one grp, so one pass groups them (no join).
+  WITH r AS MATERIALIZED (SELECT * FROM fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi)),
   runs AS (
     SELECT r.pipeline_id, e.id, e.status, e.started_at, e.duration_ms,
-           count(*) FILTER (WHERE e.status = 'success') OVER (PARTITION BY r.pipeline_id ORDER BY e.started_at, e.id) AS grp
+           count(*) FILTER (WHERE e.status = 'success')
+             OVER (PARTITION BY r.pipeline_id ORDER BY e.started_at, e.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS grp
       FROM r CROSS JOIN LATERAL (
         SELECT e.id, e.status, e.started_at, e.duration_ms FROM executions e
          WHERE e.org_id = p_org AND e.pipeline_id = r.pipeline_id AND e.started_at >= r.lo_at AND e.started_at <= r.hi_at
            AND (e.started_at, e.id) > (r.lo_at, r.lo_id) AND (e.started_at, e.id) <= (r.hi_at, r.hi_id)
            AND e.status IN ('success', 'failed')
         OFFSET 0) e
-  ), starts AS (
-    SELECT DISTINCT ON (pipeline_id, grp) pipeline_id, grp, started_at, id
-      FROM runs WHERE status = 'failed' ORDER BY pipeline_id, grp, started_at, id
   )
   INSERT INTO recovery_streaks (org_id, pipeline_id, first_failed_at, first_failed_id, recovered_at, recovered_id, recovered_end)
-  SELECT p_org, f.pipeline_id, f.started_at, f.id, s.started_at, s.id, s.started_at + s.duration_ms * interval '1 millisecond'
-    FROM starts f LEFT JOIN runs s ON s.pipeline_id = f.pipeline_id AND s.status = 'success' AND s.grp = f.grp + 1;
+  SELECT p_org, pipeline_id,
+         min(started_at) FILTER (WHERE status = 'failed'),
+         (array_agg(id ORDER BY started_at, id) FILTER (WHERE status = 'failed'))[1],
+         min(started_at) FILTER (WHERE status = 'success'),
+         min(id) FILTER (WHERE status = 'success'),
+         min(started_at + duration_ms * interval '1 millisecond') FILTER (WHERE status = 'success')
+    FROM runs
+   GROUP BY pipeline_id, grp
+  HAVING count(*) FILTER (WHERE status = 'failed') > 0;
 END;
 $$;
 
