@@ -60,6 +60,15 @@ export async function createInstance(env: Record<string, string>) {
     clearTimeout(timer);
   };
 
+  /** SIGKILL, as kill -9, an OOM kill or a power cut ends it: nothing of it runs any more. */
+  const kill = async () => {
+    const c = child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((r) => c.once('exit', r));
+    c.kill('SIGKILL');
+    await exited;
+  };
+
   const cli = (...args: string[]) =>
     execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/cli.ts', ...args], {
       env: dbEnv,
@@ -73,5 +82,5 @@ export async function createInstance(env: Record<string, string>) {
     fs.rmSync(path.join(process.cwd(), dataDir), { recursive: true, force: true });
   };
 
-  return { baseURL, start, stop, cli, dispose, output: () => output };
+  return { baseURL, dataDir, start, stop, kill, pid: () => child?.pid ?? null, cli, dispose, output: () => output };
 }
