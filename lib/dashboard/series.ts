@@ -9,7 +9,23 @@ export function failureRate(decided: number, failures: number): number | null {
   return decided > 0 ? failures / decided : null;
 }
 
-export type ChartRow = { date: string; label: string } & Record<string, number | null | string>;
+export type ChartRow = { date: string; label: string; partial?: boolean } & Record<string, number | null | string | boolean | undefined>;
+
+/**
+ * The dashboard's windows are "the last N days up to now": the first day bucket begins N × 24 h
+ * before now, in the middle of that day, and the last one is today so far. Both are partial days,
+ * whose small counts make rates jump (a 14% failure rate of 7 runs) — the charts mark them.
+ * Hour buckets are not marked.
+ */
+export function isPartialDay(buckets: readonly TimeseriesBucket[], index: number): boolean {
+  return !buckets[index].date.includes('T') && (index === 0 || index === buckets.length - 1);
+}
+
+const base = (buckets: readonly TimeseriesBucket[], i: number) => ({
+  date: buckets[i].date,
+  label: formatBucket(buckets[i].date),
+  partial: isPartialDay(buckets, i),
+});
 
 /** `YYYY-MM-DD` + n days, as text (no time zone can shift it). */
 export function addDays(date: string, n: number): string {
@@ -23,7 +39,7 @@ export function addDays(date: string, n: number): string {
  * stacked area). Nothing is recomputed here: every number is the report's `cost_forecast.daily`.
  */
 export function costRows(buckets: readonly TimeseriesBucket[], forecast: CostForecast | null | undefined): ChartRow[] {
-  const rows: ChartRow[] = buckets.map((b) => ({ date: b.date, label: formatBucket(b.date), cost: b.cost_usd, forecast: null, band_low: null, band_width: null }));
+  const rows: ChartRow[] = buckets.map((b, i) => ({ ...base(buckets, i), cost: b.cost_usd, forecast: null, band_low: null, band_width: null }));
   const last = buckets.at(-1);
   if (!forecast || !last || last.date.includes('T') || forecast.days_used === 0) return rows;
   const byDate = new Map(rows.map((r) => [r.date, r]));
@@ -31,16 +47,15 @@ export function costRows(buckets: readonly TimeseriesBucket[], forecast: CostFor
     const values = { forecast: d.point, band_low: d.lower_80, band_width: d.upper_80 - d.lower_80 };
     const row = byDate.get(d.date);
     if (row) Object.assign(row, values);
-    else if (d.date > last.date) rows.push({ date: d.date, label: formatBucket(d.date), cost: null, ...values });
+    else if (d.date > last.date) rows.push({ date: d.date, label: formatBucket(d.date), partial: false, cost: null, ...values });
   }
   return rows;
 }
 
 /** Failure rate per bucket, failed ÷ (success + failed) (cancelled runs decide nothing); null when none decided. */
 export function failureRows(buckets: readonly TimeseriesBucket[]): ChartRow[] {
-  return buckets.map((b) => ({
-    date: b.date,
-    label: formatBucket(b.date),
+  return buckets.map((b, i) => ({
+    ...base(buckets, i),
     failure_rate: failureRate(b.executions - b.cancelled, b.failures),
     cancelled: b.cancelled,
     failures: b.failures,
@@ -49,7 +64,7 @@ export function failureRows(buckets: readonly TimeseriesBucket[]): ChartRow[] {
 }
 
 export function latencyRows(buckets: readonly TimeseriesBucket[]): ChartRow[] {
-  return buckets.map((b) => ({ date: b.date, label: formatBucket(b.date), avg: b.avg_duration_ms, p50: b.p50_duration_ms, p95: b.p95_duration_ms, p99: b.p99_duration_ms }));
+  return buckets.map((b, i) => ({ ...base(buckets, i), avg: b.avg_duration_ms, p50: b.p50_duration_ms, p95: b.p95_duration_ms, p99: b.p99_duration_ms }));
 }
 
 /** Totals of a range, from its buckets (at most a few hundred numbers, already aggregated in SQL). */
