@@ -19,6 +19,11 @@ const NUL = '\u0000';
 const text = (v: unknown, min: number, max: number): v is string =>
   typeof v === 'string' && v.length >= min && v.length <= max && !v.includes(NUL);
 const optText = (v: unknown, max: number) => v === undefined || text(v, 0, max);
+// Blank labels ("" or whitespace) are refused (API.md "Statistics"): the fast path leaves them
+// to the schema, whose 400 names the field.
+const BLANK = /^\s*$/;
+const label = (v: unknown, max: number): v is string => text(v, 1, max) && !BLANK.test(v);
+const optLabel = (v: unknown, max: number) => v === undefined || label(v, max);
 const int = (v: unknown, max: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max;
 const optInt = (v: unknown, max: number) => v === undefined || int(v, max);
 const optCost = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_COST_USD);
@@ -37,7 +42,7 @@ const STAGE_KEYS = ['stage_id', 'stage_type', 'provider', 'model', 'duration_ms'
 
 function stage(s: unknown): StageInput | null {
   if (!isPlain(s)) return null;
-  if (!text(s.stage_id, 1, 128) || !optText(s.stage_type, 64) || !optText(s.provider, 64) || !optText(s.model, 128) || !optText(s.error_type, 64)) return null;
+  if (!label(s.stage_id, 128) || !optText(s.stage_type, 64) || !optLabel(s.provider, 64) || !optLabel(s.model, 128) || !optLabel(s.error_type, 64)) return null;
   if (s.status !== undefined && !STAGE_STATUS.has(s.status as string)) return null;
   if (!int(s.duration_ms, INT32_MAX)) return null;
   if (!optInt(s.input_tokens, MAX_TOKENS) || !optInt(s.output_tokens, MAX_TOKENS) || !optInt(s.cached_input_tokens, MAX_TOKENS) || !optInt(s.reasoning_tokens, MAX_TOKENS)) return null;
@@ -69,9 +74,9 @@ const EXEC_KEYS = ['id', 'pipeline_id', 'status', 'started_at', 'duration_ms', '
 /** The item as ExecutionInput.parse would return it, or null when zod must decide (and explain). */
 export function fastExecution(x: unknown, now = Date.now()): ExecutionInput | null {
   if (!isPlain(x)) return null;
-  if (!text(x.id, 1, 128) || !text(x.pipeline_id, 1, 128) || !EXEC_STATUS.has(x.status as string)) return null;
+  if (!text(x.id, 1, 128) || !label(x.pipeline_id, 128) || !EXEC_STATUS.has(x.status as string)) return null;
   if (!isTimestamp(x.started_at) || (x.completed_at !== undefined && !isTimestamp(x.completed_at))) return null;
-  if (!optInt(x.duration_ms, INT32_MAX) || !optText(x.error_type, 64) || !optCost(x.cost_usd)) return null;
+  if (!optInt(x.duration_ms, INT32_MAX) || !optLabel(x.error_type, 64) || !optCost(x.cost_usd)) return null;
   if (x.error_message !== undefined && typeof x.error_message !== 'string') return null;
   const started = Date.parse(x.started_at);
   if (started > now + MAX_FUTURE_MS || started < MIN_STARTED_MS) return null;
