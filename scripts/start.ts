@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startWarnings } from '@/lib/auth/start-warnings';
 import { DataDirBusyError } from '@/lib/db/embedded';
 import { closeDb } from '@/lib/db/client';
 import { openDatabase } from '@/lib/db/open';
@@ -16,6 +17,11 @@ const say = (m: string) => console.log(`[flowmason] ${m}`);
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
+}
+
+/** The app's server (scripts/serve.ts: Next's handler behind a server that knows the client's address). */
+function serve(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts')], { stdio: 'inherit', env });
 }
 
 function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
@@ -61,9 +67,10 @@ async function main() {
     // The app learns where it listens: the password-less demo session exists on loopback only.
     HOST: host,
   };
+  for (const warning of startWarnings(env)) say(warning);
   const [demo] = await Promise.all([ensureDemo({ embeddedMode, log: say }), buildIfNeeded(env)]);
   await closeDb();
-  const server = run(['start', '-p', String(port), '-H', host], env);
+  const server = serve({ ...env, PORT: String(port), NODE_ENV: 'production' });
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   let stopping = false;
   const stop = async (code: number) => {
