@@ -3,6 +3,7 @@
 import { readJsonBody } from '@/lib/api/body';
 import { zodToApiError } from '@/lib/api/errors';
 import { withApi } from '@/lib/api/route';
+import { secretResponse } from '@/lib/api/secret-response';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { listKeys, toKeyItem } from '@/lib/auth/key-admin';
 import { getPrisma } from '@/lib/db/client';
@@ -18,5 +19,5 @@ export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
     ...toKeyItem({ ...created, lastUsedAt: null, revokedAt: null }),
     key: created.key,
   };
-  return Response.json(response, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  return secretResponse(response, { status: 201 });
 });

@@ -2,6 +2,7 @@
 import { readJsonBody } from '@/lib/api/body';
 import { badRequest, zodToApiError } from '@/lib/api/errors';
 import { withApi } from '@/lib/api/route';
+import { secretResponse } from '@/lib/api/secret-response';
 import { createWebhook, listWebhooks } from '@/lib/alerts/webhooks';
 import { MAX_WEBHOOK_BODY_BYTES, WebhookCreateBody, type WebhookListResponse } from '@/lib/schemas/alerts';
 
@@ -15,5 +16,5 @@ export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('request body must be a JSON object');
   const parsed = WebhookCreateBody.safeParse(body);
   if (!parsed.success) throw zodToApiError(parsed.error, 'body');
-  return Response.json(await createWebhook(auth.orgId, parsed.data), { status: 201 });
+  return secretResponse(await createWebhook(auth.orgId, parsed.data), { status: 201 });
 });
