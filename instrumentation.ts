@@ -5,7 +5,4 @@ export async function register() {
   // Alerts: the webhook delivery worker and the evaluation scheduler (lib/alerts/runtime).
   const { startAlerts } = await import('./lib/alerts/runtime');
   startAlerts();
-  // The dashboard's own /api/v1 calls are authorised by its session cookie (lib/auth/api-session).
-  const { registerDashboardSessions } = await import('./lib/auth/api-session');
-  registerDashboardSessions();
 }

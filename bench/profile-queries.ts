@@ -3,7 +3,7 @@
 // Usage: DATABASE_URL=postgresql://…/fm_bench_… npx tsx --conditions=react-server bench/profile-queries.ts [days]
 import { closeDb, getPrisma } from '@/lib/db/client';
 import { computeWindows } from '@/lib/insights/buckets';
-import { analyticsQueries, type QuerySource } from '@/lib/queries/rollup';
+import { analyticsQueries, type QuerySource } from '@/lib/queries/analytics-source';
 import { percentile } from './measure';
 
 const days = Number(process.argv[2] ?? 30);

@@ -8,7 +8,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { createFreshDatabase } from '../tests/test-db';
+import { createFreshDatabase } from './fresh-database';
 import { ingestClient, summarise, type Sample } from './outage-clients';
 
 const SERVER = process.env.OUTAGE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFreshDatabase } from '../tests/test-db';
+import { createFreshDatabase } from './fresh-database';
 
 type Counts = { passed: number; failed: number; skipped: number };
 const root = process.cwd();

@@ -1,6 +1,6 @@
 import { startEmbedded } from '@/lib/db/embedded';
 import { migrateUrl } from '@/lib/db/open';
-import { createFreshDatabase } from './test-db';
+import { createFreshDatabase } from '@/scripts/fresh-database';
 
 // Integration tests run against a real PostgreSQL: an in-memory embedded PGlite by default, or a
 // fresh database on the server named by TEST_DATABASE_URL. Workers inherit DATABASE_URL.

@@ -1,6 +1,6 @@
 'use client';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import { formatCount, formatMs, formatPercent } from '@/lib/format';
+import { formatCount, formatMs, formatRatioAsPercent } from '@/lib/format';
 import type { ModelEfficiency } from '@/lib/schemas/insights';
 
 const axis = { stroke: 'var(--chart-axis)', fontSize: 11, tickLine: false, axisLine: false } as const;
@@ -15,7 +15,7 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: readonl
     <div className="rounded-lg border border-zinc-200 bg-[var(--chart-tooltip-bg)] px-3 py-2 text-xs shadow-lg dark:border-zinc-700">
       <div className="mb-1 font-medium text-zinc-900 dark:text-zinc-100">{p.name}</div>
       <div className="text-zinc-700 dark:text-zinc-300">Latency {formatMs(p.x)} · {per1k(p.y)} per 1k tokens</div>
-      <div className="text-zinc-700 dark:text-zinc-300">{formatCount(p.z)} calls · success {formatPercent(p.success)}</div>
+      <div className="text-zinc-700 dark:text-zinc-300">{formatCount(p.z)} calls · success {formatRatioAsPercent(p.success)}</div>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { CostLatencyChart, per1k } from '@/components/charts/cost-latency-chart'
 import { ReportCard } from '@/components/report/report-card';
 import { CsvButton } from '@/components/ui/csv-button';
 import { csvColumns, DataTable, type Column } from '@/components/ui/data-table';
-import { formatCount, formatMs, formatPercent } from '@/lib/format';
+import { formatCount, formatMs, formatRatioAsPercent } from '@/lib/format';
 import type { ModelEfficiency } from '@/lib/schemas/insights';
 
 const columns: Column<ModelEfficiency>[] = [
@@ -12,7 +12,7 @@ const columns: Column<ModelEfficiency>[] = [
   { header: 'Calls', cell: (m) => formatCount(m.usage_count), csv: (m) => m.usage_count, align: 'right' },
   { header: 'Avg latency', cell: (m) => formatMs(m.avg_latency_ms), csv: (m) => m.avg_latency_ms, align: 'right' },
   { header: 'Cost / 1k tokens', cell: (m) => per1k(m.cost_per_1k_tokens), csv: (m) => m.cost_per_1k_tokens, align: 'right' },
-  { header: 'Success rate', cell: (m) => formatPercent(m.success_rate), csv: (m) => m.success_rate, align: 'right' },
+  { header: 'Success rate', cell: (m) => formatRatioAsPercent(m.success_rate), csv: (m) => m.success_rate, align: 'right' },
   {
     header: 'Unpriced calls',
     cell: (m) => (m.unpriced_calls > 0 ? <span className="font-medium text-amber-800 dark:text-amber-300">{formatCount(m.unpriced_calls)}</span> : '0'),

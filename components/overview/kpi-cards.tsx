@@ -3,7 +3,7 @@ import { StatCard } from '@/components/ui/stat-card';
 import { CardsSkeleton } from '@/components/ui/skeleton';
 import { ErrorState, NoExecutions } from '@/components/ui/states';
 import { totals } from '@/lib/dashboard/series';
-import { formatCount, formatMs, formatPercent, formatUsd } from '@/lib/format';
+import { formatCount, formatMs, formatRatioAsPercent, formatUsd } from '@/lib/format';
 import { useDashboardFilters } from '@/lib/hooks/use-dashboard-filters';
 import { useTimeseriesQuery } from '@/lib/hooks/use-timeseries-query';
 
@@ -20,7 +20,7 @@ export function KpiCards() {
     <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-busy={busy ? 'true' : 'false'}>
       <StatCard label="Executions" value={formatCount(t.executions)} testId="stat-executions" busy={busy} />
       <StatCard label="Total cost" value={formatUsd(t.cost_usd)} testId="stat-cost" busy={busy} />
-      <StatCard label="Failure rate" value={formatPercent(t.failure_rate)} hint={`${formatCount(t.failures)} failed`} testId="stat-failure-rate" busy={busy} />
+      <StatCard label="Failure rate" value={formatRatioAsPercent(t.failure_rate)} hint={`${formatCount(t.failures)} failed`} testId="stat-failure-rate" busy={busy} />
       <StatCard label="Average duration" value={formatMs(t.avg_duration_ms)} testId="stat-avg-duration" busy={busy} />
     </section>
   );

@@ -2,7 +2,7 @@
 import { ReportCard } from '@/components/report/report-card';
 import { CsvButton } from '@/components/ui/csv-button';
 import { csvColumns, DataTable, ShareBar, type Column } from '@/components/ui/data-table';
-import { formatCount, formatPercent } from '@/lib/format';
+import { formatCount, formatRatioAsPercent } from '@/lib/format';
 import { errorRows, type ErrorRow } from '@/lib/dashboard/series';
 import type { ReliabilityMetrics } from '@/lib/schemas/insights';
 
@@ -19,7 +19,7 @@ const pipelineColumns: Column<PipelineRow>[] = [
   { header: 'Failed', cell: (r) => formatCount(r.failures), csv: (r) => r.failures, align: 'right' },
   {
     header: 'Failure rate',
-    cell: (r) => <span className={r.failure_rate != null && r.failure_rate >= 0.1 ? 'font-medium text-red-700 dark:text-red-400' : ''}>{formatPercent(r.failure_rate)}</span>,
+    cell: (r) => <span className={r.failure_rate != null && r.failure_rate >= 0.1 ? 'font-medium text-red-700 dark:text-red-400' : ''}>{formatRatioAsPercent(r.failure_rate)}</span>,
     csv: (r) => r.failure_rate,
     align: 'right',
   },

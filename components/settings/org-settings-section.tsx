@@ -5,7 +5,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { ErrorState } from '@/components/ui/states';
 import { humanizeKey } from '@/lib/dashboard/format';
 import { useSettingsQuery, useUpdateSettingsMutation } from '@/lib/hooks/use-settings-query';
-import { DEFAULT_THRESHOLDS } from '@/lib/insights/thresholds';
+import { DEFAULT_THRESHOLDS } from '@/lib/schemas/thresholds';
 import type { SettingsResponse } from '@/lib/schemas/settings';
 
 const input = 'h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createFreshDatabase } from '@/tests/test-db';
+import { createFreshDatabase } from '@/scripts/fresh-database';
 
 // A dedicated app instance (`npm start`'s script) that a test may stop and start again: its own
 // port and its own embedded data directory, or a fresh database on the real server when the suite
@@ -73,5 +73,9 @@ export async function createInstance(env: Record<string, string>) {
     fs.rmSync(path.join(process.cwd(), dataDir), { recursive: true, force: true });
   };
 
-  return { baseURL, start, stop, cli, dispose, output: () => output };
+  /** The instance's database: its fresh database on the real server, or the embedded server it published. */
+  const databaseUrl = () =>
+    fresh?.url ?? (JSON.parse(fs.readFileSync(path.join(process.cwd(), dataDir, 'server.json'), 'utf8')) as { url: string }).url;
+
+  return { baseURL, start, stop, cli, dispose, databaseUrl, output: () => output };
 }

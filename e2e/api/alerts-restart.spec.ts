@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { startReceiver, waitFor } from '@/lib/alerts/test-helpers';
+import { startReceiver, waitFor } from '@/tests/support/webhook-receiver';
 import { DeliveriesResponse } from '@/lib/schemas/alerts';
 import { lastLine } from '../support';
 import { createInstance } from './alerts-instance';

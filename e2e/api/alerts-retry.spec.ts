@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startReceiver, waitFor } from '@/lib/alerts/test-helpers';
+import { startReceiver, waitFor } from '@/tests/support/webhook-receiver';
 import { DeliveriesResponse } from '@/lib/schemas/alerts';
 import { bearer, newOrgWithKey } from '../support';
 import { burst, createHook, deliveries, evaluate, ingest } from './alerts-support';

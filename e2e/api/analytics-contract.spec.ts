@@ -142,6 +142,7 @@ test('invalid parameters → 400 naming the parameter and what is allowed', asyn
     ['/api/v1/analytics/insights?category=money', 'category', /cost, performance, reliability, usage, optimization/],
     ['/api/v1/analytics/insights?severity=critical,urgent', 'severity', /critical, warning, info/],
     ['/api/v1/analytics/timeseries?granularity=week', 'granularity', /hour, day/],
+    ['/api/v1/analytics/timeseries?granularity=hour&days=365', 'granularity', /at most days=31/],
     ['/api/v1/analytics/insights/report?include_forecasts=yes', 'include_forecasts', /true or false/],
     ['/api/v1/analytics/insights/summary?pipeline_id=', 'pipeline_id', /1–128/],
   ];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiError } from '@/lib/api/errors';
+import { NotFoundError } from '@/lib/errors';
 import { getPrisma } from '@/lib/db/client';
 import type { InsightStateResponse } from '@/lib/schemas/alerts';
 
@@ -24,7 +24,7 @@ export async function acknowledgeInsight(orgId: string, id: string): Promise<Ins
               to_char(resolved_at AT TIME ZONE 'UTC', ${iso}) AS resolved_at`;
   const row = rows[0];
   if (!row) {
-    throw new ApiError(404, 'not_found', `insight "${id}" is not tracked by alerts (only the ${process.env.ALERT_WINDOW_DAYS ?? 7}-day window's findings, once evaluated, can be acknowledged)`);
+    throw new NotFoundError(`insight "${id}" is not tracked by alerts (only the ${process.env.ALERT_WINDOW_DAYS ?? 7}-day window's findings, once evaluated, can be acknowledged)`);
   }
   return row;
 }

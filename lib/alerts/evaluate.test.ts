@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getPool } from '@/lib/db/client';
 import { ingestItems } from '@/lib/ingest/ingest';
+import { NotFoundError } from '@/lib/errors';
 import type { Insight } from '@/lib/schemas/insights';
 import { newOrg } from '@/tests/helpers';
 import { acknowledgeInsight } from './acknowledge';
 import { evaluateOrg } from './evaluate';
 import { claimDueOrgs } from './state';
-import { makeInsight } from './test-helpers';
+import { makeInsight } from '@/tests/support/webhook-receiver';
 import { createWebhook } from './webhooks';
 
 // The lifecycle and the outbox on a real database, with the detector replaced by a list: what
@@ -74,7 +75,7 @@ describe('evaluateOrg', () => {
     const r = await evaluateOrg(orgId, detect);
     expect(r.insights[0]).toMatchObject({ transition: 'continued', status: 'acknowledged' });
     expect(r.enqueued).toEqual([]);
-    await expect(acknowledgeInsight(orgId, 'nope:org:7d')).rejects.toMatchObject({ status: 404 });
+    await expect(acknowledgeInsight(orgId, 'nope:org:7d')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('a single-pipeline organisation gets one alert, not an org-wide copy with the same numbers', async () => {
@@ -87,7 +88,7 @@ describe('evaluateOrg', () => {
 
   it('tenants are separate: another organisation sees none of these insights', async () => {
     const other = (await newOrg('other')).id;
-    await expect(acknowledgeInsight(other, 'failure_pattern:pipeline=a:7d')).rejects.toMatchObject({ status: 404 });
+    await expect(acknowledgeInsight(other, 'failure_pattern:pipeline=a:7d')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -3,7 +3,7 @@ import { closeDb, getPool } from '@/lib/db/client';
 import { ingestItems } from '@/lib/ingest/ingest';
 import { newOrg } from '@/tests/helpers';
 import { EvaluationScheduler } from './scheduler';
-import { makeInsight, waitFor } from './test-helpers';
+import { makeInsight, waitFor } from '@/tests/support/webhook-receiver';
 
 // The scheduler on a real database: new data triggers an evaluation without anyone asking, and a
 // failed evaluation is tried again on the next tick (not only at the next schedule).

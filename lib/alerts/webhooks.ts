@@ -1,5 +1,5 @@
 import 'server-only';
-import { badRequest, notFound } from '@/lib/api/errors';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { getPrisma } from '@/lib/db/client';
 import { MAX_WEBHOOKS_PER_ORG, type Webhook, type WebhookCreateBody, type WebhookCreatedResponse } from '@/lib/schemas/alerts';
 import { allowPrivateWebhooks } from './config';
@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A path id that is not a UUID cannot name an endpoint: 404 like any unknown id. */
 export function requireWebhookId(id: string): string {
-  if (!UUID.test(id)) throw notFound('webhook');
+  if (!UUID.test(id)) throw new NotFoundError('webhook not found');
   return id.toLowerCase();
 }
 
@@ -22,7 +22,7 @@ const toWebhook = (r: Row): Webhook => ({ ...r, categories: r.categories ?? [], 
 
 export async function createWebhook(orgId: string, body: WebhookCreateBody): Promise<WebhookCreatedResponse> {
   const check = await checkWebhookUrl(body.url, { allowPrivate: allowPrivateWebhooks() });
-  if (!check.ok) throw badRequest(`body field "url" ${check.reason}`, [{ path: 'url', message: check.reason }]);
+  if (!check.ok) throw new InvalidInputError(`body field "url" ${check.reason}`, [{ path: 'url', message: check.reason }]);
   const secret = generateSecret();
   // The count and the insert are one statement, so concurrent creates cannot pass the limit together
   // by much; the limit is a guard against mistakes, not a quota.
@@ -31,7 +31,7 @@ export async function createWebhook(orgId: string, body: WebhookCreateBody): Pro
     SELECT ${orgId}::uuid, ${check.url.toString()}, ${secret}, ${body.min_severity}, ${body.categories}::text[]
      WHERE (SELECT count(*) FROM webhooks WHERE org_id = ${orgId}::uuid) < ${MAX_WEBHOOKS_PER_ORG}
     RETURNING id::text, url, min_severity, categories, enabled, disabled_reason, created_at`;
-  if (rows.length === 0) throw badRequest(`an organisation has at most ${MAX_WEBHOOKS_PER_ORG} webhooks; delete one first`);
+  if (rows.length === 0) throw new InvalidInputError(`an organisation has at most ${MAX_WEBHOOKS_PER_ORG} webhooks; delete one first`);
   return { ...toWebhook(rows[0]), secret };
 }
 
@@ -51,7 +51,7 @@ export async function deleteWebhook(orgId: string, id: string): Promise<void> {
     prisma.$executeRaw`DELETE FROM webhook_deliveries WHERE org_id = ${orgId}::uuid AND webhook_id = ${id}::uuid`,
     prisma.$executeRaw`DELETE FROM webhooks WHERE org_id = ${orgId}::uuid AND id = ${id}::uuid`,
   ]);
-  if (deleted === 0) throw notFound('webhook');
+  if (deleted === 0) throw new NotFoundError('webhook not found');
 }
 
 export async function webhookExists(orgId: string, id: string): Promise<boolean> {

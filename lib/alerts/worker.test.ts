@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getPool } from '@/lib/db/client';
 import { newOrg } from '@/tests/helpers';
 import { evaluateOrg } from './evaluate';
-import { makeInsight, startReceiver, waitFor } from './test-helpers';
+import { makeInsight, startReceiver, waitFor } from '@/tests/support/webhook-receiver';
 import { createWebhook } from './webhooks';
 import { DeliveryWorker } from './worker';
 

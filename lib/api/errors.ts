@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BusyError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { ErrorCode, ErrorResponse } from '@/lib/schemas/errors';
 
 // One error envelope for the whole API: {"error":{"code","message","details"}} (lib/schemas/errors.ts).
@@ -23,8 +24,19 @@ export function zodToApiError(err: z.ZodError, where: 'query' | 'body' | 'params
   const first = details[0];
   // Schema messages may already start with the field's name ("days must be …"): don't repeat it.
   const text = first && first.path && first.message.startsWith(first.path) ? first.message.slice(first.path.length).trimStart() : first?.message;
-  const message = first ? `${where} parameter "${first.path}" ${text}` : `invalid ${where}`;
+  const what = where === 'body' ? 'body field' : `${where} parameter`;
+  const message = !first ? `invalid ${where}` : first.path ? `${what} "${first.path}" ${text}` : `request ${where} ${text}`;
   return badRequest(message, details);
+}
+
+/** The HTTP answer to a domain error (lib/errors.ts), or null for any other error. */
+export function fromDomainError(err: unknown): ApiError | null {
+  if (err instanceof InvalidInputError) return badRequest(err.message, err.details);
+  if (err instanceof NotFoundError) return new ApiError(404, 'not_found', err.message);
+  if (err instanceof BusyError) {
+    return new ApiError(503, 'unavailable', err.message, undefined, { 'Retry-After': String(err.retryAfterSeconds) });
+  }
+  return null;
 }
 
 /**

@@ -2,13 +2,14 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { verifyApiKey, type KeyAuth } from '@/lib/auth/api-keys';
 import { getPrisma } from '@/lib/db/client';
+import { onOrgChanged } from '@/lib/db/org-changes';
 
 // A verified API key is remembered for API_KEY_CACHE_TTL_MS (default 1 s), and concurrent checks
 // of the same key share one lookup: under a thousand connections the database answers a handful
 // of key lookups per second (one per key) instead of one per request. Unknown or revoked keys are
-// never remembered (a new key works at once). The price: a key revoked by another process (the
-// CLI, a second app instance) keeps working for up to the TTL, one second; a revocation or any
-// other successful write through this process's API forgets that organisation's keys at once.
+// never remembered (a new key works at once). A revocation, like any other write, is announced
+// (lib/db/org-changes.ts) and forgets that organisation's keys: at once in the revoking process,
+// within a NOTIFY's round trip in the others; the TTL bounds what a lost notification could cost.
 
 type Entry = { auth: Promise<KeyAuth | null>; orgId?: string; expires: number };
 const holder = globalThis as unknown as { __fmKeyCache?: Map<string, Entry> };
@@ -20,8 +21,12 @@ const ttl = () => {
 };
 const entries = () => (holder.__fmKeyCache ??= new Map());
 
+let unsubscribe: (() => void) | null = null;
+const listen = () => (unsubscribe ??= onOrgChanged((orgId) => (orgId === null ? entries().clear() : forgetOrgKeys(orgId))));
+
 export function verifyKeyCached(token: string): Promise<KeyAuth | null> {
   if (ttl() === 0) return verifyApiKey(getPrisma(), token);
+  listen();
   // Only a digest of the key is kept in memory, never the key itself.
   const id = createHash('sha256').update(token).digest('base64url');
   const map = entries();

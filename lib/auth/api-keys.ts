@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { SCOPES, type Scope } from '@/lib/schemas/keys';
+
+export { SCOPES, type Scope }; // defined with the key schemas (lib/schemas/keys.ts)
 
 // API keys: `fm_` + 32 random base62 characters. Only the SHA-256 hash is stored; the prefix
 // (the first 11 characters) is what lists and logs show. A key is shown once, at creation.
 
-export const SCOPES = ['read', 'ingest', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
 export type KeyAuth = { orgId: string; keyId: string; scopes: Scope[] };
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

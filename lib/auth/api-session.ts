@@ -1,13 +1,17 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { registerSessionResolver, type AuthContext } from '@/lib/api/route';
+import type { KeyAuth } from './api-keys';
 import { hasSessionCookie } from './cookie';
 import { isAllowedOrigin } from './origin';
 import { sessionFromHeaders } from './session';
 
 // The dashboard's own calls to /api/v1 are authorised by its session cookie: a signed-in member
 // acts for their organisation with every scope. Programs use API keys (the wrapper tries a
-// Bearer key first and never falls back to the cookie when one is sent).
+// Bearer key first and never falls back to the cookie when one is sent). lib/api/route.ts calls
+// resolveApiSession directly: no registration step that an entry point could skip.
+
+/** Who is calling /api/v1: a key's or a session's organisation and scopes. */
+export type AuthContext = KeyAuth & { via: 'key' | 'session' };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -25,8 +29,4 @@ export async function resolveApiSession(req: NextRequest): Promise<AuthContext |
   const session = await sessionFromHeaders(req.headers);
   if (!session) return null;
   return { orgId: session.org.id, keyId: `session:${session.sessionId}`, scopes: ['read', 'ingest', 'admin'], via: 'session' };
-}
-
-export function registerDashboardSessions() {
-  registerSessionResolver(resolveApiSession);
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db/client';
-import type { ApiKeyItem } from '@/lib/schemas/keys';
-import type { Scope } from './api-keys';
+import type { ApiKeyItem, Scope } from '@/lib/schemas/keys';
 
 // Listing and revoking an organisation's API keys for the admin API (creation is createApiKey in
 // api-keys.ts). Every query names the organisation, so a key id from another one is simply unknown.

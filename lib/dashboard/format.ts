@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, formatUsd } from '@/lib/format';
+import { formatCount, formatMs, formatRatioAsPercent, formatUsd } from '@/lib/format';
 
 // Dashboard formatting on top of lib/format: changes, bucket labels and the numbers inside an
 // insight's `data`, whose meaning shows in the key's name (…_cost → $, …_ms → ms, …_rate → %).
@@ -44,7 +44,7 @@ export function formatDataValue(key: string, value: unknown): string {
   if (typeof value !== 'number') return typeof value === 'string' ? value : JSON.stringify(value);
   if (/(_usd|_cost|cost$|savings|price)/.test(key)) return formatUsd(value);
   if (/_percent$/.test(key)) return `${value.toFixed(1)}%`;
-  if (/(_rate|_share|^share)$/.test(key) || key === 'failure_rate' || key === 'success_rate') return formatPercent(value);
+  if (/(_rate|_share|^share)$/.test(key) || key === 'failure_rate' || key === 'success_rate') return formatRatioAsPercent(value);
   if (/(_ms|_ms_\w+)$/.test(key)) return formatMs(value);
   if (/_minutes$/.test(key)) return `${value.toFixed(1)} min`;
   if (/p_value/.test(key)) return value < 0.0001 ? '< 0.0001' : value.toFixed(4);

@@ -1,4 +1,6 @@
+import type { Socket } from 'node:net';
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { NotificationRouter } from './pglite-notify';
 
 // PGlite is one backend; pglite-socket multiplexes client connections onto it message by
 // message and keeps a connection exclusive only while it is inside a transaction. The extended
@@ -6,7 +8,8 @@ import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 // is stateful outside transactions too (the unnamed statement and portal), so interleaving two
 // connections' messages there fails with 'portal "" does not exist'. This replaces the queue's
 // scheduler with one that also keeps a connection exclusive from its first extended-protocol
-// message to its Sync, and that never stalls after an error.
+// message to its Sync, and that never stalls after an error. It also hands every message and
+// reply to the NotificationRouter, so that LISTEN/NOTIFY works across connections.
 
 type Item = { handlerId: number; message: Uint8Array; resolve: (n: number) => void; reject: (e: unknown) => void; onData: (d: Uint8Array) => void };
 type Db = { isInTransaction(): boolean; runExclusive<T>(f: () => Promise<T>): Promise<T>; execProtocolRawStream(m: Uint8Array, o: { onRawData: (d: Uint8Array) => void }): Promise<unknown> };
@@ -24,6 +27,8 @@ const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(
 
 export function serializeExtendedProtocol(server: PGLiteSocketServer) {
   const q = (server as unknown as { queryQueue: Queue }).queryQueue;
+  const handlers = (server as unknown as { handlers: Set<{ handlerId: number; socket: Socket | null }> }).handlers;
+  const notifications = new NotificationRouter(() => handlers);
   let midSequence = false;
   q.processQueue = async function processQueue(this: Queue) {
     if (this.processing || this.queue.length === 0) return;
@@ -40,9 +45,11 @@ export function serializeExtendedProtocol(server: PGLiteSocketServer) {
         if (!item) break; // the owning connection has not sent its next message yet
         const current = item;
         let bytes = 0;
+        notifications.incoming(current.handlerId, current.message);
+        const forward = notifications.outgoing(current.handlerId);
         try {
           await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(current.message, { onRawData: (d) => { bytes += d.length; current.onData(d); } }),
+            this.db.execProtocolRawStream(current.message, { onRawData: (d) => { bytes += d.length; current.onData(d); forward(d); } }),
           );
         } catch (err) {
           midSequence = false;

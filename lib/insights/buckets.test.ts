@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeWindows, fillBuckets, fillDayBuckets, listDays, listHours, localDate, windowDayLabels } from './buckets';
-import { days } from './test-fixtures';
+import { days } from '@/tests/support/insight-fixtures';
 
 describe('fillDayBuckets', () => {
   it('fills days without executions with zero counts and null averages, in order', () => {

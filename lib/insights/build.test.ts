@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ReportResponse, SummaryResponse } from '@/lib/schemas/insights';
 import { buildReport, buildSummary } from './build';
-import { EMPTY_WINDOW, days, input, model, scope, win } from './test-fixtures';
-import { aggregate, simulate } from './test-simulation';
+import { EMPTY_WINDOW, days, input, model, scope, win } from '@/tests/support/insight-fixtures';
+import { aggregate, simulate } from '@/tests/support/simulation';
 
 const noData = input({ scope: scope({ current: EMPTY_WINDOW, previous: EMPTY_WINDOW }), hour_counts: Array(24).fill(0) });
 

@@ -6,7 +6,7 @@ import { computeDowngrades } from './downgrades';
 import { completeDays, computeCostForecast } from './forecast';
 import { computeOpportunities, totalSavings } from './opportunities';
 import { SUMMARY_GROUPS, topInsight } from './rank';
-import { resolveThresholds } from './thresholds';
+import { resolveThresholds } from '@/lib/schemas/thresholds';
 import { computeChangePercents, computeTrends } from './trends';
 import type { InsightsInput } from './types';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectInsights, filterInsights } from './detect-all';
 import { insightId } from './insight';
-import { EMPTY_WINDOW, input, model, scope, win } from './test-fixtures';
-import { aggregate, simulate } from './test-simulation';
+import { EMPTY_WINDOW, input, model, scope, win } from '@/tests/support/insight-fixtures';
+import { aggregate, simulate } from '@/tests/support/simulation';
 
 const base = { days: 30, pipelines: ['ingest', 'summarise', 'classify'], runsPerDay: 40 };
 

@@ -9,7 +9,7 @@ import { computeDowngrades } from './downgrades';
 import { foldDuplicates } from './fold';
 import type { DetectContext } from './insight';
 import { rankInsights } from './rank';
-import { resolveThresholds, type Thresholds } from './thresholds';
+import { resolveThresholds, type Thresholds } from '@/lib/schemas/thresholds';
 import type { InsightsInput, ScopeStats } from './types';
 
 /** Detectors that read only one scope's numbers: run for the request scope and every pipeline. */

@@ -2,7 +2,7 @@ import type { Insight } from '@/lib/schemas/insights';
 import { makeInsight, scopeSuffix, type DetectContext } from './insight';
 import { atLeast, formatMs, formatUsd, greaterThan, roundMoney, roundMs, round } from './math';
 import { robustHighOutliers, robustScale } from './stats';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { DayBucket, ScopeStats } from './types';
 
 /**

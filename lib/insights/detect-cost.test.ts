@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCostSpike, detectFailedCost, detectModelConcentration } from './detect-cost';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
-import { ctx, model, scope, win } from './test-fixtures';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
+import { ctx, model, scope, win } from '@/tests/support/insight-fixtures';
 
 describe('cost_spike: ≥ 50% warning, ≥ 100% critical, previous ≥ $1, ≥ 20 runs in each window', () => {
   it.each([

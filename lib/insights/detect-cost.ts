@@ -1,7 +1,7 @@
 import type { Insight } from '@/lib/schemas/insights';
 import { makeInsight, scopeSuffix, type DetectContext } from './insight';
 import { atLeast, formatPercent, formatUsd, greaterThan, percentChange, roundMoney, roundPercent, roundRate } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ModelStats, ScopeStats } from './types';
 
 /** Both windows hold enough executions for a comparison to mean something. */

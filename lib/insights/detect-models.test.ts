@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { detectModelRecommendations, detectUnpricedModels } from './detect-models';
 import { computeDowngrades, priceTokens } from './downgrades';
 import { computeOpportunities } from './opportunities';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
-import { ctx, model, win } from './test-fixtures';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
+import { ctx, model, win } from '@/tests/support/insight-fixtures';
 import type { CatalogModelPrice } from './types';
 
 // 1,000,000 input tokens (200,000 of them cached) and 500,000 output tokens.

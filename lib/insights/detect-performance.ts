@@ -2,7 +2,7 @@ import type { Insight } from '@/lib/schemas/insights';
 import { hasComparableSample } from './detect-cost';
 import { makeInsight, scopeSuffix, type DetectContext } from './insight';
 import { atLeast, formatMs, formatPercent, percentChange, roundMs, roundPercent } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ScopeStats } from './types';
 
 /**

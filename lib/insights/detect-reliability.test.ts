@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFailurePattern, detectReliabilityDrop } from './detect-reliability';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
-import { ctx, scope, win } from './test-fixtures';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
+import { ctx, scope, win } from '@/tests/support/insight-fixtures';
 
 describe('failure_pattern: failed ÷ (success + failed) ≥ 10% warning, ≥ 25% critical', () => {
   it.each([

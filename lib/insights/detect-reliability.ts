@@ -2,7 +2,7 @@ import type { Insight } from '@/lib/schemas/insights';
 import { makeInsight, scopeSuffix, type DetectContext } from './insight';
 import { atLeast, formatPercent, roundPercent, roundRate, successRate } from './math';
 import { isSignificant, twoProportionZTest } from './stats';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ScopeStats, WindowStats } from './types';
 
 /** Runs that decided something: cancelled runs are neither a success nor a failure. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPeakHours, detectUsageChange } from './detect-usage';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
-import { ctx, scope, win } from './test-fixtures';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
+import { ctx, scope, win } from '@/tests/support/insight-fixtures';
 
 describe('usage_surge / usage_drop: executions ±50%', () => {
   it.each([

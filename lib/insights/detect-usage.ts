@@ -2,7 +2,7 @@ import type { Insight } from '@/lib/schemas/insights';
 import { hasComparableSample } from './detect-cost';
 import { makeInsight, scopeSuffix, type DetectContext } from './insight';
 import { atLeast, formatPercent, percentChange, roundPercent, roundRate } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { ScopeStats } from './types';
 
 /** usage_surge / usage_drop (info): executions changed by ≥ 50%, minimum executions in both windows. */

@@ -1,5 +1,5 @@
 import { atLeast } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { CatalogModelPrice, ModelStats, UnitPrice } from './types';
 
 // Cheaper-model candidates with honest money: what THIS window's tokens would have cost at the

@@ -3,7 +3,7 @@ import type { Insight } from '@/lib/schemas/insights';
 import { detectInsights } from './detect-all';
 import { foldDuplicates } from './fold';
 import { makeInsight } from './insight';
-import { input, scope, win } from './test-fixtures';
+import { input, scope, win } from '@/tests/support/insight-fixtures';
 
 const ctx = (pipeline_id: string | null) => ({ pipeline_id, days: 7, now: '2026-02-20T12:00:00.000Z' });
 const spike = (pipeline: string | null, increase_usd: number, severity: Insight['severity'] = 'critical') =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeDays, computeCostForecast } from './forecast';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
-import { days } from './test-fixtures';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
+import { days } from '@/tests/support/insight-fixtures';
 
 describe('computeCostForecast (least-squares line over daily cost)', () => {
   it('a perfect line: exact projections and confidence 1', () => {

@@ -1,7 +1,7 @@
 import type { CostForecast } from '@/lib/schemas/insights';
 import { linearRegression } from 'simple-statistics';
 import { atLeast, roundMoney, roundRate, sum } from './math';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { DayBucket } from './types';
 
 // Cost forecast: an ordinary least-squares line through the daily costs (x = day index,

@@ -50,7 +50,10 @@ export function successRate(successes: number, failures: number): number | null 
   return safeDiv(successes, successes + failures);
 }
 
-/** "45%" / "12.5%": one decimal, truncated toward zero so a title never shows a crossed threshold. */
+/**
+ * A percent (45, 12.5) as "45%" / "12.5%" (lib/format.ts formatRatioAsPercent takes a ratio): one
+ * decimal, truncated toward zero so a title never shows a crossed threshold.
+ */
 export function formatPercent(value: number): string {
   const t = Math.trunc(Math.abs(value) * 10 + 1e-6) / 10;
   return `${Number.isInteger(t) ? t.toFixed(0) : t.toFixed(1)}%`;

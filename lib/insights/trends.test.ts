@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS as T } from './thresholds';
+import { DEFAULT_THRESHOLDS as T } from '@/lib/schemas/thresholds';
 import { computeChangePercents, computeTrends } from './trends';
-import { days, scope, win } from './test-fixtures';
+import { days, scope, win } from '@/tests/support/insight-fixtures';
 
 describe('cost trend (Welch on daily cost)', () => {
   it('a clear, consistent rise is significant', () => {

@@ -1,7 +1,7 @@
 import type { Trend } from '@/lib/schemas/insights';
 import { atLeast, percentChange, roundMoney, roundMs, roundOrNull, roundPercent, roundRate, successRate } from './math';
 import { isSignificant, poissonRateTest, twoProportionZTest, welchTTest, welchTTestSamples, type TestResult } from './stats';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '@/lib/schemas/thresholds';
 import type { DayBucket, ScopeStats } from './types';
 
 // Trends compare the current window with the previous one.

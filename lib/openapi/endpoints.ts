@@ -1,5 +1,5 @@
 import type { z } from '@/lib/schemas/zod';
-import type { Scope } from '@/lib/auth/api-keys';
+import type { Scope } from '@/lib/schemas/keys';
 import { DeliveriesQuery, InsightIdParams, MAX_WEBHOOK_BODY_BYTES, WebhookIdParams } from '@/lib/schemas/alerts';
 import { MAX_BODY_BYTES } from '@/lib/schemas/ingest';
 import { InsightsQuery, ReportQuery, SummaryQuery, TimeseriesQuery } from '@/lib/schemas/insights';

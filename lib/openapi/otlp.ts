@@ -3,7 +3,7 @@ import { OTLP_SPEC_URL } from '@/lib/schemas/otlp';
 
 // POST /api/v1/otlp/v1/traces speaks OTLP/HTTP: the request and its answers are the OTLP
 // specification's messages, in the request's encoding. The document names the content types and
-// points at the specification instead of modelling the protobuf (lib/otlp/read-body.ts, response.ts).
+// points at the specification instead of modelling the protobuf (lib/api/body.ts otlpBody, lib/otlp/response.ts).
 
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -39,7 +39,7 @@ export const PARAMETER_DOCS: Record<string, { description: string; schema?: Reco
   severity: { description: `Comma-separated list of: ${SEVERITIES.join(', ')}.` },
   include_recommendations: { description: 'false: insights carry no recommendation strings.', schema: { type: 'boolean' } },
   include_forecasts: { description: 'false: cost_forecast is null.', schema: { type: 'boolean' } },
-  granularity: { description: 'Bucket size, in the organisation time zone.' },
+  granularity: { description: 'Bucket size, in the organisation time zone. `hour` needs `days` ≤ 31 (400 naming `granularity` otherwise).' },
   limit: { description: 'At most this many deliveries, newest first.', schema: { type: 'integer', minimum: 1, maximum: 200 } },
   status: { description: 'Only deliveries in this state.' },
 };

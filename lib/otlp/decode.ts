@@ -1,6 +1,6 @@
-import { badRequest } from '@/lib/api/errors';
+import { InvalidInputError } from '@/lib/errors';
 import { decodeProtobufRequest } from './proto';
-import type { OtlpBody } from './read-body';
+import type { OtlpBody } from './format';
 import { OtlpShapeError, readSpans, type ReadSpans } from './spans';
 
 // Body bytes → spans. Anything that cannot be decoded as an ExportTraceServiceRequest is a 400
@@ -12,19 +12,19 @@ function parse(body: OtlpBody): unknown {
     try {
       return decodeProtobufRequest(body.bytes);
     } catch {
-      throw badRequest('request body is not a valid protobuf ExportTraceServiceRequest', { path: 'body' });
+      throw new InvalidInputError('request body is not a valid protobuf ExportTraceServiceRequest', { path: 'body' });
     }
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body.bytes);
   } catch {
-    throw badRequest('request body is not valid UTF-8', { path: 'body' });
+    throw new InvalidInputError('request body is not valid UTF-8', { path: 'body' });
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('request body is not valid JSON', { path: 'body' });
+    throw new InvalidInputError('request body is not valid JSON', { path: 'body' });
   }
 }
 
@@ -33,7 +33,7 @@ export function decodeOtlpBody(body: OtlpBody): ReadSpans {
   try {
     return readSpans(request);
   } catch (err) {
-    if (err instanceof OtlpShapeError) throw badRequest(`request body: ${err.message}`, { path: 'resourceSpans' });
+    if (err instanceof OtlpShapeError) throw new InvalidInputError(`request body: ${err.message}`, { path: 'resourceSpans' });
     throw err;
   }
 }

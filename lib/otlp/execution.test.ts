@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExecutionInput } from '@/lib/schemas/ingest';
 import { buildExecution, isMarkedPipeline, isRootSpan, pipelineIdOf } from './execution';
 import { spanToStage } from './gen-ai';
-import { chatSpan, makeSpan } from './test-spans';
+import { chatSpan, makeSpan } from '@/tests/support/otlp-spans';
 
 describe('buildExecution', () => {
   const root = makeSpan({ name: 'answer-question', durationMs: 2500, resource: { 'service.name': 'support-bot', 'service.version': '1.4.0', 'deployment.environment.name': 'prod' } });

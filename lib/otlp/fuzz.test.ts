@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { fromDomainError } from '@/lib/api/errors';
+import { InvalidInputError } from '@/lib/errors';
 import { closeDb, getPool } from '@/lib/db/client';
 import { newOrg } from '@/tests/helpers';
 import { decodeOtlpBody } from './decode';
@@ -63,8 +64,8 @@ describe('hostile OTLP bodies', () => {
         const plan = planTraces(read.spans, { existing: new Set(), stored: new Map() });
         expect(storable(plan.bufferStages.map((st) => st.stage))).toBe(true);
       } catch (err) {
-        expect(err).toBeInstanceOf(ApiError);
-        expect((err as ApiError).status).toBe(400);
+        expect(err).toBeInstanceOf(InvalidInputError);
+        expect(fromDomainError(err)?.status).toBe(400);
       }
     }), { numRuns: 1000 });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StageInput } from '@/lib/schemas/ingest';
 import { isGenAiSpan, normalizeErrorType, spanToStage } from './gen-ai';
-import { chatSpan, makeSpan } from './test-spans';
+import { chatSpan, makeSpan } from '@/tests/support/otlp-spans';
 
 const root = makeSpan({ name: 'pipeline' });
 

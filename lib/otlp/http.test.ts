@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorResponse } from '@/lib/api/errors';
+import { otlpBody as readOtlpBody } from '@/lib/api/body';
+import { ApiError, errorResponse, fromDomainError } from '@/lib/api/errors';
 import { MAX_BODY_BYTES } from '@/lib/schemas/ingest';
 import { decodeOtlpBody } from './decode';
 import { decodeProtobufResponse, decodeProtobufStatus } from './proto';
-import { otlpFormat, readOtlpBody } from './read-body';
+import { otlpFormat } from './format';
 import { otlpSuccess, withOtlpErrors } from './response';
 
 // The HTTP edges of the OTLP route: content types, gzip and its limits, undecodable bodies, and
@@ -13,9 +14,9 @@ import { otlpSuccess, withOtlpErrors } from './response';
 
 const URL_ = 'http://localhost/api/v1/otlp/v1/traces';
 const post = (body: BodyInit, headers: Record<string, string>) => new Request(URL_, { method: 'POST', body, headers });
-const status = async (p: Promise<unknown>) => p.then(() => 200, (e: ApiError) => e.status);
+const status = async (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof ApiError ? e : fromDomainError(e))?.status ?? 500);
 
-describe('readOtlpBody', () => {
+describe('the OTLP body reader (lib/api/body.ts otlpBody)', () => {
   it('knows the two OTLP encodings by Content-Type and refuses the rest with 415', async () => {
     expect(otlpFormat('application/json; charset=utf-8')).toBe('json');
     expect(otlpFormat('application/x-protobuf')).toBe('protobuf');

@@ -4,7 +4,7 @@ import { newOrg } from '@/tests/helpers';
 import { ingestTraces } from './ingest-traces';
 import { cleanupExpired } from './pending';
 import type { OtlpSpan } from './spans';
-import { chatSpan, makeSpan } from './test-spans';
+import { chatSpan, makeSpan } from '@/tests/support/otlp-spans';
 
 // The OTLP ingest path on a real database: buffering, completion, re-export, late spans,
 // validation failures, tenant isolation, the TTL, and concurrent requests for the same traces.

@@ -1,6 +1,6 @@
 import 'server-only';
 import type pg from 'pg';
-import { ApiError } from '@/lib/api/errors';
+import { BusyError } from '@/lib/errors';
 import { ingestItems } from '@/lib/ingest/ingest';
 import { logger } from '@/lib/log';
 import { MAX_BATCH, type IngestRejected } from '@/lib/schemas/ingest';
@@ -96,7 +96,7 @@ export async function ingestTraces(pool: pg.Pool, orgId: string, read: ReadSpans
     const keys = lockKeys(orgId, traceIds);
     const { failed, late } = await withKeyLocks(keys, () => exportLocked(pool, orgId, read, traceIds, keys)).catch((err: unknown) => {
       if (!(err instanceof KeyLockTimeout)) throw err;
-      throw new ApiError(503, 'unavailable', 'busy with other exports of the same traces; retry shortly', undefined, { 'Retry-After': '5' });
+      throw new BusyError('busy with other exports of the same traces; retry shortly', 5);
     });
     rejectedSpans += late.spans + failed.reduce((n, f) => n + f.execution.requestSpans, 0);
     messages.push(...describe(failed, late));

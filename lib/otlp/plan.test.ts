@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spanToStage } from './gen-ai';
 import { planTraces, type StoredSpan, type TraceState } from './plan';
-import { chatSpan, makeSpan } from './test-spans';
+import { chatSpan, makeSpan } from '@/tests/support/otlp-spans';
 
 const none: TraceState = { existing: new Set(), stored: new Map() };
 const model = { 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.usage.input_tokens': 10 };

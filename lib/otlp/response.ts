@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import type { ErrorResponse } from '@/lib/schemas/errors';
 import type { OtlpErrorResponse, OtlpExportResponse } from '@/lib/schemas/otlp';
 import { encodeProtobufResponse, encodeProtobufStatus, type PartialSuccess } from './proto';
-import { otlpFormat, type OtlpFormat } from './read-body';
+import { otlpFormat, type OtlpFormat } from './format';
 
 // OTLP/HTTP answers in the encoding it was sent: an ExportTraceServiceResponse on success (with
 // partialSuccess only when spans were rejected), and a google.rpc.Status for every 4xx/5xx.

@@ -3,9 +3,9 @@ import { closeDb, getPrisma } from '@/lib/db/client';
 import { computeWindows } from '@/lib/insights/buckets';
 import { newOrg } from '@/tests/helpers';
 import { getBuckets } from './get-buckets';
-import { analyticsQueries } from './rollup';
+import { analyticsQueries } from './analytics-source';
 import { getHourCounts } from './get-hour-counts';
-import { load, run } from './test-data';
+import { load, run } from '@/tests/support/query-data';
 
 // Four runs that are all on 2026-01-15 in UTC but straddle midnight in Tokyo (UTC+9, no DST):
 //   14:00Z = 23:00 on the 15th in Tokyo; 16:00Z, 16:30Z, 17:00Z = 01:00, 01:30, 02:00 on the 16th.

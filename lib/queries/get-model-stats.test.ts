@@ -6,7 +6,7 @@ import { newOrg } from '@/tests/helpers';
 import { getModelStats } from './get-model-stats';
 import { getPriceOverrides } from './get-price-overrides';
 import { getStageStats } from './get-stage-stats';
-import { load, run } from './test-data';
+import { load, run } from '@/tests/support/query-data';
 
 // gpt-4o-mini is $0.15 / $0.60 per million input / output tokens in the catalog.
 const NOW = '2026-01-20T12:00:00.000Z';

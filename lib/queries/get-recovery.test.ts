@@ -3,7 +3,7 @@ import { closeDb } from '@/lib/db/client';
 import { computeWindows } from '@/lib/insights/buckets';
 import { newOrg } from '@/tests/helpers';
 import { getRecovery } from './get-recovery';
-import { load, run } from './test-data';
+import { load, run } from '@/tests/support/query-data';
 
 // Streaks per pipeline, cancelled runs ignored, measured first failure → end of the next success:
 //   r1: fail 00:00, fail 00:10, (cancelled 00:15), success 00:20 lasting 60 s → 21 min;

@@ -4,7 +4,7 @@ import { computeWindows } from '@/lib/insights/buckets';
 import { newOrg } from '@/tests/helpers';
 import { getErrorCounts } from './get-error-counts';
 import { getWindowStats } from './get-window-stats';
-import { load, run } from './test-data';
+import { load, run } from '@/tests/support/query-data';
 
 // Hand-computed: current window of p1 = durations 100, 200, 300, 400, 1000 ms.
 //   avg 400; stddev_samp = √((300² + 200² + 100² + 0 + 600²) ÷ 4) = √125000;

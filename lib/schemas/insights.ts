@@ -88,11 +88,23 @@ export type InsightsQuery = z.infer<typeof InsightsQuery>;
 
 export const Granularity = z.enum(['hour', 'day'], 'granularity must be one of hour, day');
 export type Granularity = z.infer<typeof Granularity>;
-export const TimeseriesQuery = z.object({
-  days: days(30),
-  pipeline_id: pipelineId,
-  granularity: Granularity.optional().transform((g) => g ?? 'day'),
-});
+/** Hourly buckets re-read raw rows: a window of at most this many days (a year would be 8,760 buckets). */
+export const MAX_HOURLY_DAYS = 31;
+export const TimeseriesQuery = z
+  .object({
+    days: days(30),
+    pipeline_id: pipelineId,
+    granularity: Granularity.optional().transform((g) => g ?? 'day'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.granularity === 'hour' && q.days > MAX_HOURLY_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['granularity'],
+        message: `must be day for windows longer than ${MAX_HOURLY_DAYS} days (hourly buckets cover at most days=${MAX_HOURLY_DAYS}; got days=${q.days})`,
+      });
+    }
+  });
 export type TimeseriesQuery = z.infer<typeof TimeseriesQuery>;
 
 // ---------- responses ----------

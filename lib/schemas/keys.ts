@@ -1,7 +1,10 @@
-import { SCOPES } from '@/lib/auth/api-keys';
 import { z } from './zod';
 
 // API keys over the API (scope admin): what Settings uses to create, list and revoke keys.
+
+/** What a key may do: read analytics, ingest data, administer keys, webhooks and settings. */
+export const SCOPES = ['read', 'ingest', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 export const MAX_KEY_BODY_BYTES = 4096;
 

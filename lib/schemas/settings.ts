@@ -1,9 +1,9 @@
-import { DEFAULT_THRESHOLDS, type Thresholds } from '@/lib/insights/thresholds';
-import { usableTimeZone } from '@/lib/services/time-zone';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
+import { usableTimeZone } from './time-zone';
 import { z } from './zod';
 
 // Organisation settings (scope admin): the time zone of day buckets and peak hours, and overrides
-// of the detection thresholds (lib/insights/thresholds.ts). PATCH changes what it names; a
+// of the detection thresholds (./thresholds.ts). PATCH changes what it names; a
 // threshold set to null goes back to its default.
 
 export const MAX_SETTINGS_BODY_BYTES = 16_384;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { onOrgChanged } from '@/lib/db/org-changes';
 
 // A short-lived response cache with request coalescing for the analytics service. Under load
 // (a thousand dashboards polling the same organisation) each distinct request — organisation +
@@ -8,12 +9,13 @@ import 'server-only';
 // Staleness: an answer is fresh for INSIGHTS_CACHE_TTL_MS (default 5 s); for one more TTL it is
 // still served at once while a single background refresh replaces it (stale-while-revalidate:
 // otherwise every client would stall behind the recomputation each time the TTL runs out), so
-// an answer is at most about 2 × TTL old. A successful write through this process's API (ingest,
-// OTLP, settings, acknowledge…) drops the organisation's entries at once (lib/api/route.ts), so a
-// client that writes and then reads sees its write; writes by another process (the CLI import, a
-// second app instance) show within 2 × TTL. Failures are never cached (a failed refresh keeps the
-// stale answer until it is too old). Requests that pin `now` (tests, the alert evaluator) bypass
-// it. Bounded: at most INSIGHTS_CACHE_MAX entries (default 1000), oldest evicted first.
+// an answer is at most about 2 × TTL old. Every write that changes an organisation's answers is
+// announced (lib/db/org-changes.ts: the API wrapper after a successful write, the CLI's import and
+// other commands) and drops the organisation's entries — at once in the writing process, so a
+// client that writes and then reads sees its write, and within a NOTIFY's round trip in every
+// other process. Failures are never cached (a failed refresh keeps the stale answer until it is
+// too old). Requests that pin `now` (tests, the alert evaluator) bypass it. Bounded: at most
+// INSIGHTS_CACHE_MAX entries (default 1000), oldest evicted first.
 
 /** `fresh`: served as is until then; `usable`: served while one refresh runs until then. */
 type Entry = { promise: Promise<unknown>; fresh: number; usable: number; refreshing: boolean };
@@ -26,6 +28,12 @@ function settings() {
 }
 
 const entries = () => (holder.__fmInsightsCache ??= new Map());
+
+let unsubscribe: (() => void) | null = null;
+/** Listens for organisation changes from the first cached request on (null: drop everything). */
+function listen() {
+  unsubscribe ??= onOrgChanged((orgId) => (orgId === null ? entries().clear() : invalidateOrg(orgId)));
+}
 
 /** Starts a computation; a first one is shared at once, a refresh replaces `stale` when it succeeds. */
 function compute(full: string, load: () => Promise<unknown>, stale?: Entry): Entry {
@@ -58,6 +66,7 @@ function compute(full: string, load: () => Promise<unknown>, stale?: Entry): Ent
 /** The cached or in-flight answer for `key`, or a new computation shared by everyone asking now. */
 export function cached<T>(orgId: string, key: string, load: () => Promise<T>): Promise<T> {
   if (settings().ttl === 0) return load();
+  listen();
   const full = `${orgId}\u0000${key}`;
   const hit = entries().get(full);
   const now = Date.now();

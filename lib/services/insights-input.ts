@@ -6,9 +6,9 @@ import type { ErrorCountRow } from '@/lib/queries/get-error-counts';
 import { getOrgSettings } from '@/lib/queries/get-org-settings';
 import { getPriceOverrides } from '@/lib/queries/get-price-overrides';
 import type { WindowStatsRow } from '@/lib/queries/get-window-stats';
-import { analyticsQueries, type QuerySource } from '@/lib/queries/rollup';
+import { analyticsQueries, type QuerySource } from '@/lib/queries/analytics-source';
 import { attachPrices, catalogCandidates, makePriceLookup } from './model-prices';
-import { usableTimeZone } from './time-zone';
+import { usableTimeZone } from '@/lib/schemas/time-zone';
 
 // Fills the engine's InsightsInput for one request from SQL aggregates: no raw execution ever
 // reaches JavaScript. Independent queries run together; only the settings (time zone) go first.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getPrisma } from '@/lib/db/client';
-import { load, run } from '@/lib/queries/test-data';
+import { load, run } from '@/tests/support/query-data';
 import { InsightsListResponse, PipelinesResponse, ReportResponse, SummaryResponse, TimeseriesResponse } from '@/lib/schemas/insights';
 import { newOrg } from '@/tests/helpers';
 import { getInsightsService } from './insights';

@@ -5,7 +5,7 @@ import { detectInsights, filterInsights } from '@/lib/insights/detect-all';
 import { roundMoney, roundOrNull } from '@/lib/insights/math';
 import { getOrgSettings } from '@/lib/queries/get-org-settings';
 import { getPipelines } from '@/lib/queries/get-pipelines';
-import { analyticsQueries } from '@/lib/queries/rollup';
+import { analyticsQueries } from '@/lib/queries/analytics-source';
 import type {
   Granularity,
   InsightCategory,
@@ -18,7 +18,8 @@ import type {
 } from '@/lib/schemas/insights';
 import { withResponseCache } from './cache';
 import { loadInsightsInput } from './insights-input';
-import { usableTimeZone, windowHourLabels } from './time-zone';
+import { usableTimeZone } from '@/lib/schemas/time-zone';
+import { windowHourLabels } from './time-zone';
 
 // The analytics service: the one code path behind the API routes and the dashboard's server
 // components (the seed's `get_insights_service()`, in TypeScript). Each call reads SQL aggregates

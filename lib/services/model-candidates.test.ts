@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDowngrades } from '@/lib/insights/downgrades';
-import { DEFAULT_THRESHOLDS } from '@/lib/insights/thresholds';
+import { DEFAULT_THRESHOLDS } from '@/lib/schemas/thresholds';
 import type { ModelStats } from '@/lib/insights/types';
 import { attachPrices, catalogCandidates, makePriceLookup } from './model-prices';
 import { isReplacementCandidate, modelFamily, replacementCandidates } from './model-candidates';

@@ -2,17 +2,7 @@ import type { TimeWindow } from '@/lib/insights/buckets';
 import { listHours, windowDayLabels } from '@/lib/insights/buckets';
 
 // Time-zone helpers of the analytics service (pure). Labels match the SQL's to_char formats.
-
-/** An IANA zone both Intl and PostgreSQL understand; anything unusable falls back to UTC. */
-export function usableTimeZone(tz: string | null | undefined): string {
-  if (!tz || !/^[A-Za-z0-9_+\-/]{1,64}$/.test(tz)) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
-  }
-}
+// Which zones are usable at all: lib/schemas/time-zone.ts.
 
 /** `YYYY-MM-DDTHH:00` of an instant in a time zone. */
 export function localHour(iso: string, timeZone: string): string {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
-import { resolveThresholds } from '@/lib/insights/thresholds';
+import { resolveThresholds } from '@/lib/schemas/thresholds';
 import type { SettingsResponse, UpdateSettingsBody } from '@/lib/schemas/settings';
 
 // Reading and changing an organisation's settings row (created with the organisation; upserted

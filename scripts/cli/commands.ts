@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createApiKey, parseScopes, revokeApiKey } from '@/lib/auth/api-keys';
 import { getPrisma } from '@/lib/db/client';
+import { announceOrgChanged } from '@/lib/db/org-changes';
 import { createOrg, requireOrg } from '@/lib/orgs/orgs';
 import { priceList, priceSet } from './price';
 import { demoLoad } from './demo';
@@ -42,8 +43,12 @@ export const commands: Record<string, Command> = {
   'key revoke': async (args) => {
     const { positionals } = opts(args, {});
     if (!positionals[0]) throw new Error('usage: key revoke <prefix>');
-    const count = await revokeApiKey(getPrisma(), positionals[0].replace(/…$/, ''));
+    const prefix = positionals[0].replace(/…$/, '');
+    const owners = await getPrisma().apiKey.findMany({ where: { prefix, revokedAt: null }, select: { orgId: true } });
+    const count = await revokeApiKey(getPrisma(), prefix);
     if (count === 0) throw new Error(`no active key with prefix ${positionals[0]}`);
+    // A running app must stop accepting the key now, not when its key cache expires.
+    for (const orgId of new Set(owners.map((o) => o.orgId))) await announceOrgChanged(orgId);
     console.log(`revoked ${count} key(s) with prefix ${positionals[0]}`);
   },
   'price set': priceSet,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { getPool, getPrisma } from '@/lib/db/client';
+import { announceOrgChanged } from '@/lib/db/org-changes';
 import { generateDemoExecutions } from '@/lib/demo/generator';
 import { loadBatches } from '@/lib/ingest/load-batches';
 import { requireOrg } from '@/lib/orgs/orgs';
@@ -27,7 +28,7 @@ export async function demoLoad(args: string[]) {
         }
       },
     },
-  );
+  ).finally(() => announceOrgChanged(org.id));
   const seconds = (Date.now() - started) / 1000;
   process.stderr.write('\n');
   console.log(`loaded ${result.accepted} executions (${result.duplicates} duplicates, ${result.rejected} rejected) in ${seconds.toFixed(1)} s`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { getPool, getPrisma } from '@/lib/db/client';
+import { announceOrgChanged } from '@/lib/db/org-changes';
 import { importFile, type ImportProgress, type RejectedLine } from '@/lib/ingest/import-file';
 import { requireOrg } from '@/lib/orgs/orgs';
 
@@ -34,7 +35,9 @@ export async function importCommand(args: string[]) {
   if (!file || !values.org) throw new Error('usage: import <file.jsonl|file.csv> --org <slug>');
   const org = await requireOrg(getPrisma(), values.org);
   const started = Date.now();
-  const summary = await importFile(getPool(), org.id, file, { onProgress: progressPrinter(started) });
+  // Whatever was stored, even by an import that failed half-way, makes a running app's cached
+  // answers for this organisation stale: say so (lib/db/org-changes.ts).
+  const summary = await importFile(getPool(), org.id, file, { onProgress: progressPrinter(started) }).finally(() => announceOrgChanged(org.id));
   if (process.stderr.isTTY) process.stderr.write('\n');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { getPrisma } from '@/lib/db/client';
+import { announceOrgChanged } from '@/lib/db/org-changes';
 import { requireOrg } from '@/lib/orgs/orgs';
 
 const positive = (name: string, raw: string | undefined) => {
@@ -31,6 +32,7 @@ export async function priceSet(args: string[]) {
     create: { orgId: org.id, provider, model: values.model, ...data },
     update: data,
   });
+  await announceOrgChanged(org.id);
   console.log(`price for ${provider || '(any provider)'}/${values.model} set for ${org.slug}; applies to executions ingested from now on`);
 }
 

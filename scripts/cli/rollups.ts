@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
+import { announceOrgChanged } from '@/lib/db/org-changes';
 import { requireOrg } from '@/lib/orgs/orgs';
 
 /**
@@ -18,6 +19,7 @@ export async function rollupsRebuild(args: string[]) {
   for (const org of orgs) {
     const started = Date.now();
     await prisma.$executeRaw(Prisma.sql`SELECT fm_rollups_rebuild(${org.id}::uuid)`);
+    await announceOrgChanged(org.id);
     console.log(`rebuilt rollups of ${org.slug} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET, PATCH } from '@/app/api/v1/settings/route';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { getPrisma } from '@/lib/db/client';
-import { DEFAULT_THRESHOLDS } from '@/lib/insights/thresholds';
+import { DEFAULT_THRESHOLDS } from '@/lib/schemas/thresholds';
 import { newOrg } from '../helpers';
 import { call } from './call';
 

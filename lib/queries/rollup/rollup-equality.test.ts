@@ -8,8 +8,8 @@ import { ingestItems } from '@/lib/ingest/ingest';
 import { loadBatches } from '@/lib/ingest/load-batches';
 import { loadInsightsInput } from '@/lib/services/insights-input';
 import { newOrg } from '@/tests/helpers';
-import { analyticsQueries } from '.';
-import { expectSameAnswer } from './compare';
+import { analyticsQueries } from '@/lib/queries/analytics-source';
+import { expectSameAnswer } from '@/tests/support/same-answer';
 
 // The rollups answer exactly what the raw rows answer, on the demo data loaded through the one
 // ingest path: the engine's whole input (and so the report) from both sources, organisation-wide

@@ -1,6 +1,5 @@
 // GET /api/v1/webhooks → {webhooks, total}; POST → 201 with the endpoint and its signing secret (shown once).
-import { readJsonBody } from '@/lib/api/body';
-import { badRequest, zodToApiError } from '@/lib/api/errors';
+import { jsonBody } from '@/lib/api/body';
 import { withApi } from '@/lib/api/route';
 import { secretResponse } from '@/lib/api/secret-response';
 import { createWebhook, listWebhooks } from '@/lib/alerts/webhooks';
@@ -11,10 +10,6 @@ export const GET = withApi({ scope: 'admin' }, async ({ auth }) => {
   return { webhooks, total: webhooks.length } satisfies WebhookListResponse;
 });
 
-export const POST = withApi({ scope: 'admin' }, async ({ req, auth }) => {
-  const body = await readJsonBody(req, MAX_WEBHOOK_BODY_BYTES);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('request body must be a JSON object');
-  const parsed = WebhookCreateBody.safeParse(body);
-  if (!parsed.success) throw zodToApiError(parsed.error, 'body');
-  return secretResponse(await createWebhook(auth.orgId, parsed.data), { status: 201 });
-});
+export const POST = withApi({ scope: 'admin', read: jsonBody(MAX_WEBHOOK_BODY_BYTES), body: WebhookCreateBody }, async ({ auth, body }) =>
+  secretResponse(await createWebhook(auth.orgId, body), { status: 201 }),
+);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
-// A fresh database on the real server named by TEST_DATABASE_URL, so that runs never see each
-// other's rows; dropped afterwards.
+// A fresh database on the real server named by TEST_DATABASE_URL (npm test, npm run outage, the test
+// suites), so that runs never see each other's rows; dropped afterwards.
 export async function createFreshDatabase(baseUrl: string, prefix: string) {
   const name = `${prefix}_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: baseUrl });

@@ -1,16 +1,18 @@
 import 'server-only';
-import { getBuckets } from '../get-buckets';
-import { getErrorCounts } from '../get-error-counts';
-import { getHourCounts } from '../get-hour-counts';
-import { getModelStats } from '../get-model-stats';
-import { getRecovery } from '../get-recovery';
-import { getStageStats } from '../get-stage-stats';
-import { getWindowStats } from '../get-window-stats';
-import { getBucketsRollup } from './get-buckets';
-import { getErrorCountsRollup, getHourCountsRollup } from './get-counts';
-import { getRecoveryProbe } from './get-recovery';
-import { getModelStatsRollup, getStageStatsRollup } from './get-stage-stats';
-import { getWindowStatsRollup } from './get-window-stats';
+import { getBuckets } from './get-buckets';
+import { getErrorCounts } from './get-error-counts';
+import { getHourCounts } from './get-hour-counts';
+import { getModelStats } from './get-model-stats';
+import { getRecovery } from './get-recovery';
+import { getStageStats } from './get-stage-stats';
+import { getWindowStats } from './get-window-stats';
+import { getBucketsRollup } from './rollup/get-buckets';
+import { getErrorCountsRollup } from './rollup/get-error-counts';
+import { getHourCountsRollup } from './rollup/get-hour-counts';
+import { getRecoveryProbe } from './rollup/get-recovery';
+import { getModelStatsRollup } from './rollup/get-model-stats';
+import { getStageStatsRollup } from './rollup/get-stage-stats';
+import { getWindowStatsRollup } from './rollup/get-window-stats';
 
 // The two implementations of the analytics aggregates behind one shape. 'rollup' (the default
 // everywhere) reads the pre-aggregated tables plus the partial days at a window's ends; 'raw'

@@ -17,7 +17,7 @@ export interface RouteOperation {
   scope: string | null;
   query: boolean;
   params: boolean;
-  /** It reads a request body (readJsonBody / readOtlpBody). */
+  /** It reads a request body (withApi's `read:` option). */
   body: boolean;
   /** The `status:` of the Response it builds, else 200. */
   status: number;
@@ -65,7 +65,7 @@ export function routeOperations(appDir: string, root = path.join(appDir, 'api', 
         scope: /scope:\s*'(\w+)'/.exec(options)?.[1] ?? null,
         query: /\bquery:/.test(options),
         params: /\bparams:/.test(options),
-        body: /\bread(?:Json|Otlp)Body\(/.test(segment),
+        body: /\bread:/.test(options),
         status: status ? Number(status) : 200,
       };
     });

@@ -1,6 +1,6 @@
 // Builders for engine tests: a steady, unremarkable organisation that each test bends in one way.
-import type { DetectContext } from './insight';
-import type { DayBucket, InsightsInput, ModelStats, ScopeStats, WindowStats } from './types';
+import type { DetectContext } from '@/lib/insights/insight';
+import type { DayBucket, InsightsInput, ModelStats, ScopeStats, WindowStats } from '@/lib/insights/types';
 
 /** 100 runs, all successful, $10, 1 s average. successes default to the runs that remain. */
 export function win(p: Partial<WindowStats> = {}): WindowStats {

@@ -45,4 +45,18 @@ describe('query schemas', () => {
     expect(TimeseriesQuery.parse({ granularity: 'hour' }).granularity).toBe('hour');
     expect(TimeseriesQuery.safeParse({ granularity: 'week' }).error!.issues[0].message).toBe('granularity must be one of hour, day');
   });
+
+  it.each([
+    { days: '31', granularity: 'hour', ok: true },
+    { days: '32', granularity: 'hour', ok: false },
+    { days: '365', granularity: 'hour', ok: false },
+    { days: '365', granularity: 'day', ok: true },
+  ])('granularity=$granularity with days=$days: accepted $ok (hourly windows are at most 31 days)', ({ days, granularity, ok }) => {
+    const r = TimeseriesQuery.safeParse({ days, granularity });
+    expect(r.success).toBe(ok);
+    if (!ok) {
+      expect(r.error!.issues[0].path).toEqual(['granularity']);
+      expect(r.error!.issues[0].message).toBe(`must be day for windows longer than 31 days (hourly buckets cover at most days=31; got days=${days})`);
+    }
+  });
 });

@@ -20,18 +20,3 @@ export async function getErrorCountsRollup(orgId: string, window: Range, scope: 
      GROUP BY ${Prisma.raw(per ? 'GROUPING SETS ((error_type), (pipeline_id, error_type))' : 'error_type')}`);
   return rows.map(({ is_scope, pipeline_id, ...r }) => ({ ...r, pipeline_id: is_scope ? null : pipeline_id }));
 }
-
-/** getHourCounts from the rollups: their `hour` is the local hour in the rollup zone. */
-export async function getHourCountsRollup(orgId: string, window: Range, scope: QueryScope, timeZone: string): Promise<number[]> {
-  const rows = await getPrisma().$queryRaw<Array<{ hour: number; executions: number }>>(Prisma.sql`
-    WITH c AS (${cuts(orgId, [window], timeZone)})
-    SELECT hour, sum(n)::int AS executions
-      FROM (SELECT x.hour::int AS hour, x.executions AS n ${rollupRows('rollup_executions', 'x', orgId, scope)}
-            UNION ALL
-            SELECT extract(hour FROM e.started_at AT TIME ZONE ${timeZone}::text)::int, 1
-              ${rawRows('executions', 'e', orgId, scope)}) u
-     GROUP BY hour`);
-  const counts = Array.from({ length: 24 }, () => 0);
-  for (const r of rows) counts[r.hour] = r.executions;
-  return counts;
-}

@@ -2,6 +2,8 @@
 // override any of them (org_settings.thresholds, a partial JSON object). Every comparison is
 // inclusive (≥) unless the contract says "more than" (model share > 80%, p95/p50 > 3).
 // Names ending in _percent are percentages (50 = 50%); _share / _rate are fractions (0.1 = 10%).
+// They live with the schemas because they are part of the contract (the settings API validates
+// overrides against them); the engine (lib/insights) reads them from here.
 
 export interface Thresholds {
   /** Minimum executions in EACH compared window (rates: success + failed runs). */

@@ -1,9 +1,13 @@
 // A small simulator for engine tests: generates individual executions with realistic noise and
 // aggregates them the way the SQL queries do (COUNT/SUM/AVG/STDDEV_SAMP/percentile_cont), so a
-// test can check the engine end to end on plausible data.
-import { fillDayBuckets } from './buckets';
-import { input, rng } from './test-fixtures';
-import type { DayBucket, InsightsInput, ScopeStats, WindowStats } from './types';
+// test can check the engine end to end on plausible data without a database.
+//
+// `aggregate` is the oracle of the analytics SQL, not a third implementation beside it:
+// lib/services/simulation-oracle.test.ts ingests the same executions and insists that the raw-row
+// queries give exactly this input, and rollup-equality.test.ts holds the rollups to the raw rows.
+import { fillDayBuckets } from '@/lib/insights/buckets';
+import { input, rng } from './insight-fixtures';
+import type { DayBucket, InsightsInput, ScopeStats, WindowStats } from '@/lib/insights/types';
 
 export interface SimExecution {
   pipeline_id: string;
@@ -25,6 +29,10 @@ export interface SimOptions {
   costUsd?: (pipeline: string, day: number) => number;
 }
 
+/** The instant of an execution: `day` after 2024-01-01 UTC, at `hour`, `second` seconds in. */
+export const simulatedInstant = (x: Pick<SimExecution, 'day' | 'hour'>, second = 0) =>
+  new Date(Date.UTC(2024, 0, 1 + x.day, x.hour, 0, second)).toISOString();
+
 export function simulate(o: SimOptions): SimExecution[] {
   const r = rng(o.seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -41,7 +49,8 @@ export function simulate(o: SimOptions): SimExecution[] {
           hour: Math.floor(r() * 24),
           status: failed ? 'failed' : cancelled ? 'cancelled' : 'success',
           duration_ms: Math.round((o.durationMs?.(p, day) ?? 1200) * Math.exp(0.3 * gauss())),
-          cost_usd: (o.costUsd?.(p, day) ?? 0.02) * Math.exp(0.2 * gauss()),
+          // whole micro-dollars, as the ingest API stores them (6 decimals)
+          cost_usd: Math.round((o.costUsd?.(p, day) ?? 0.02) * Math.exp(0.2 * gauss()) * 1e6) / 1e6,
           error_type: failed ? (['timeout', 'api_error', 'rate_limit'] as const)[Math.floor(r() * 3)] : null,
         });
       }
@@ -88,7 +97,8 @@ function daySeries(xs: SimExecution[], from: number, to: number): DayBucket[] {
     const ys = xs.filter((x) => x.day === day);
     if (ys.length === 0) continue;
     const w = windowStats(ys);
-    rows.push({ date: label(day), executions: w.executions, failures: w.failures, cost_usd: w.cost_usd, avg_duration_ms: w.avg_duration_ms, p50_duration_ms: w.p50_duration_ms, p95_duration_ms: w.p95_duration_ms, p99_duration_ms: w.p99_duration_ms });
+    // The engine reads no day percentiles, so the service does not load them (null).
+    rows.push({ date: label(day), executions: w.executions, failures: w.failures, cost_usd: w.cost_usd, avg_duration_ms: w.avg_duration_ms, p50_duration_ms: null, p95_duration_ms: null, p99_duration_ms: null });
   }
   return fillDayBuckets(rows, label(from), label(to - 1));
 }

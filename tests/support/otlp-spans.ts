@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Attributes } from './attributes';
-import type { OtlpSpan } from './spans';
+import type { Attributes } from '@/lib/otlp/attributes';
+import type { OtlpSpan } from '@/lib/otlp/spans';
 
 // Span factories for the OTLP unit and integration tests.
 
