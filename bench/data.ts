@@ -37,7 +37,14 @@ export async function loadDemo(pool: pg.Pool, orgId: string, total: number): Pro
   });
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write('\n');
-  // A freshly bulk-loaded table has no planner statistics until autovacuum gets to it.
-  await pool.query('ANALYZE');
+  // A freshly bulk-loaded table has no planner statistics until autovacuum gets to it. ANALYZE of
+  // 1M+ rows on a busy machine can outlast the pool's statement timeout: none for this one.
+  const client = await pool.connect();
+  try {
+    await client.query('SET statement_timeout = 0');
+    await client.query('ANALYZE');
+  } finally {
+    client.release(true);
+  }
   return { executions: p.accepted, seconds: Math.round(seconds), executions_per_s: Math.round(p.accepted / seconds), reused: false };
 }
