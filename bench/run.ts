@@ -40,8 +40,11 @@ async function main() {
     await pool.query(`SELECT count(*), sum(cost_usd) FROM executions WHERE org_id = $1 AND started_at >= now() - interval '60 days'`, [bench.orgId]);
   }, { warmup: WARMUP, reps: REPS });
   const { rows: [sizes] } = await pool.query(`SELECT
-      (SELECT count(*) FROM rollup_executions)::int AS rollup_executions, (SELECT count(*) FROM rollup_execution_hist)::int AS rollup_execution_hist,
-      (SELECT count(*) FROM rollup_stages)::int AS rollup_stages, (SELECT count(*) FROM rollup_stage_hist)::int AS rollup_stage_hist,
+      (SELECT count(*) FROM rollup_executions)::int AS rollup_executions, (SELECT count(*) FROM rollup_execution_days)::int AS rollup_execution_days,
+      (SELECT count(*) FROM rollup_exec_hist_days)::int AS rollup_exec_hist_days, (SELECT count(*) FROM rollup_exec_hist_hours)::int AS rollup_exec_hist_hours,
+      (SELECT count(*) FROM rollup_stages)::int AS rollup_stages, (SELECT count(*) FROM rollup_stage_hours)::int AS rollup_stage_hours,
+      (SELECT count(*) FROM rollup_stage_hist_days)::int AS rollup_stage_hist_days, (SELECT count(*) FROM rollup_stage_hist_hours)::int AS rollup_stage_hist_hours,
+      (SELECT count(*) FROM recovery_streaks)::int AS recovery_streaks,
       pg_size_pretty(pg_database_size(current_database())) AS database_size, version() AS pg_version`);
   await closeDb();
 

@@ -15,7 +15,7 @@ function histDelta(name: string, table: string, source: string, keys: string[]):
   const k = keys.join(', ');
   return `${name} AS (
   INSERT INTO ${table} AS r (org_id, ${k}, counts)
-  SELECT $1, ${k}, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT $1, ${k}, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT ${keys.map((c) => KEY_EXPR[c] ?? c).map((e, i) => `${e} AS ${keys[i]}`).join(', ')},
                  fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM ${source} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}, ${keys.length + 1}) b
@@ -43,6 +43,16 @@ export const ROLLUP_DELTAS = `
          sum(duration_ms), sum(duration_ms::numeric * duration_ms)
     FROM fresh GROUP BY 2, 3, 4, 5, 6, 7 ORDER BY 2, 3, 5, 6, 7
   ON CONFLICT (org_id, day, hour_start, pipeline_id, status, error_type) DO UPDATE
+    SET executions = r.executions + excluded.executions, cost_usd = r.cost_usd + excluded.cost_usd,
+        tokens = r.tokens + excluded.tokens, duration_sum = r.duration_sum + excluded.duration_sum,
+        duration_sq = r.duration_sq + excluded.duration_sq
+), roll_exec_days AS (
+  INSERT INTO rollup_execution_days AS r (org_id, day, pipeline_id, status, error_type, executions, cost_usd, tokens,
+                                          duration_sum, duration_sq)
+  SELECT $1, ${local('started_at')}, pipeline_id, status, coalesce(error_type, ''), count(*), sum(cost_usd),
+         sum(input_tokens + output_tokens), sum(duration_ms), sum(duration_ms::numeric * duration_ms)
+    FROM fresh GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
+  ON CONFLICT (org_id, day, pipeline_id, status, error_type) DO UPDATE
     SET executions = r.executions + excluded.executions, cost_usd = r.cost_usd + excluded.cost_usd,
         tokens = r.tokens + excluded.tokens, duration_sum = r.duration_sum + excluded.duration_sum,
         duration_sq = r.duration_sq + excluded.duration_sq

@@ -12,7 +12,13 @@ type RawTable = 'executions' | 'stage_executions';
 
 /** What a rollup relation holds, and where its daily and hourly rows are (same columns in both). */
 const ROLLUPS = {
-  executions: { day: 'rollup_executions', hour: 'rollup_executions', columns: '*' },
+  executions: {
+    day: 'rollup_execution_days',
+    hour: 'rollup_executions',
+    columns: 'day, pipeline_id, status, error_type, executions, cost_usd, tokens, duration_sum, duration_sq',
+  },
+  /** Whole days by their hours: for the hour of day. */
+  execution_hours: { day: 'rollup_executions', hour: 'rollup_executions', columns: '*' },
   exec_hist: { day: 'rollup_exec_hist_days', hour: 'rollup_exec_hist_hours', columns: 'day, pipeline_id, counts' },
   stages: {
     day: 'rollup_stages',
@@ -75,16 +81,25 @@ export function rollupRows(kind: RollupKind, alias: string, orgId: string, scope
 
 /**
  * The duration histogram of raw rows `FROM raw` grouped by `keys`, as the rollups store it
- * (one bucket-count array per key: fm_hist_of).
+ * (one bucket-count array per key: fm_hist_from).
  */
 export function rawHistograms(keys: string): Prisma.Sql {
   const k = Prisma.raw(keys);
-  return Prisma.sql`SELECT ${k}, fm_hist_of(bucket, n) AS counts
+  return Prisma.sql`SELECT ${k}, fm_hist_from(array_agg(bucket), array_agg(n)) AS counts
     FROM (SELECT ${k}, fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n FROM raw GROUP BY ${k}, bucket) b
    GROUP BY ${k}`;
 }
 
-/** percentile_cont semantics within the histogram's 1%, from a merged bucket-count array `h`. */
-export function percentilesOf(h: string, ps: Record<string, number>): Prisma.Sql {
-  return Prisma.join(Object.entries(ps).map(([name, p]) => Prisma.sql`fm_hist_pct(${Prisma.raw(h)}, ${p}::float8) AS ${Prisma.raw(name)}`));
+/**
+ * `SELECT <keys>, <name> …` per row of `rel` (keys…, h): percentile_cont semantics within the
+ * histogram's 1%, from the merged bucket-count array h, all p in one pass (fm_hist_pcts).
+ */
+export function percentilesOf(rel: string, keys: string, ps: Record<string, number>): Prisma.Sql {
+  const names = Object.keys(ps);
+  const values = Prisma.join(Object.values(ps).map((p) => Prisma.sql`${p}::float8`));
+  const cols = Prisma.raw(names.map((n, i) => `x.p[${i + 1}] AS ${n}`).join(', '));
+  const k = Prisma.raw(keys);
+  // OFFSET 0: evaluated once per row, not once per column.
+  return Prisma.sql`SELECT ${Prisma.raw(keys.split(',').map((c) => `x.${c.trim()}`).join(', '))}, ${cols}
+    FROM (SELECT ${k}, fm_hist_pcts(h, ARRAY[${values}]) AS p FROM ${Prisma.raw(rel)} OFFSET 0) x`;
 }

@@ -66,7 +66,7 @@ export async function getExecAggregate(orgId: string, scope: QueryScope, timeZon
     ), hs AS (
       ${per ? Prisma.sql`SELECT false AS is_scope, pipeline_id, key, h FROM hg UNION ALL` : Prisma.empty}
       SELECT true AS is_scope, NULL::text AS pipeline_id, key, fm_hist_sum(h) AS h FROM hg GROUP BY key
-    ), pct AS (SELECT is_scope, pipeline_id, key, ${percentilesOf('h', { p50: 0.5, p95: 0.95, p99: 0.99 })} FROM hs)` : Prisma.empty}
+    ), pct AS (${percentilesOf('hs', 'is_scope, pipeline_id, key', { p50: 0.5, p95: 0.95, p99: 0.99 })})` : Prisma.empty}
     SELECT a.is_scope, a.pipeline_id, a.key,
            a.n::int AS executions, a.successes::int AS successes, a.failures::int AS failures, a.cancelled::int AS cancelled,
            a.cost::float8 AS cost_usd, a.failed_cost::float8 AS failed_cost_usd,

@@ -20,7 +20,7 @@ export async function getStageStatsRollup(orgId: string, window: Range, scope: Q
         FROM (SELECT h.stage_id, h.counts ${rollupRows('stage_hist', 'h', orgId, scope)}
               UNION ALL ${rawHistograms('stage_id')}) u
        GROUP BY stage_id
-    ), pct AS (SELECT stage_id, ${percentilesOf('h', { p95: 0.95 })} FROM hg)
+    ), pct AS (${percentilesOf('hg', 'stage_id', { p95: 0.95 })})
     SELECT a.stage_id, (a.dsum / a.n)::float8 AS avg_ms, p.p95 AS p95_ms, a.n::int AS executions
       FROM agg a JOIN pct p ON p.stage_id = a.stage_id
      ORDER BY avg_ms DESC, a.stage_id`);

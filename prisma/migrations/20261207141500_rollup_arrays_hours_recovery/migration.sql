@@ -8,6 +8,8 @@
 -- 2. Hourly grain for a window's ends: rollup_executions is keyed by the instant its local hour
 --    starts (hour_start), and hourly tables hold the stage sums and both histograms, so a window
 --    reads raw rows only for the partial hours at its two ends (fm_rollup_cut).
+--    Whole days of execution sums come from rollup_execution_days (24× fewer rows than the hourly
+--    rollup_executions, which keeps the hour of day and serves the window's ends).
 -- 3. Recovery facts: recovery_streaks holds, per pipeline, every failure streak (first failure,
 --    recovering success; an open streak has none), maintained at ingest (lib/ingest/recovery.ts):
 --    MTTR reads the streaks of a window instead of probing the next success of every failure.
@@ -31,32 +33,33 @@ $$;
 -- The merge: fm_hist_sum(counts) is the histogram of all the rows' values.
 CREATE AGGREGATE fm_hist_sum(int4[]) (SFUNC = fm_hist_add, STYPE = int4[], COMBINEFUNC = fm_hist_add, PARALLEL = SAFE);
 
--- Building one from (bucket, n) pairs: fm_hist_of(bucket, n).
-CREATE OR REPLACE FUNCTION fm_hist_put(s int4[], b int, n int) RETURNS int4[]
+-- Building one from its (bucket, n) pairs, each bucket once: fm_hist_from(array_agg(bucket),
+-- array_agg(n)). One allocation of the whole span, then one assignment per bucket.
+CREATE OR REPLACE FUNCTION fm_hist_from(b int[], n int[]) RETURNS int4[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE lo int; hi int; s int4[];
 BEGIN
-  IF s IS NULL THEN RETURN array_fill(n, ARRAY[1], ARRAY[b]); END IF;
-  IF b < array_lower(s, 1) THEN s := array_fill(0, ARRAY[array_lower(s, 1) - b], ARRAY[b]) || s;
-  ELSIF b > array_upper(s, 1) THEN s := s || array_fill(0, ARRAY[b - array_upper(s, 1)]);
-  END IF;
-  s[b] := s[b] + n;
+  SELECT min(x), max(x) INTO lo, hi FROM unnest(b) x;
+  IF lo IS NULL THEN RETURN NULL; END IF;
+  s := array_fill(0, ARRAY[hi - lo + 1], ARRAY[lo]);
+  FOR i IN 1 .. cardinality(b) LOOP s[b[i]] := s[b[i]] + n[i]; END LOOP;
   RETURN s;
 END;
 $$;
 
-CREATE AGGREGATE fm_hist_of(int, int) (SFUNC = fm_hist_put, STYPE = int4[], COMBINEFUNC = fm_hist_add, PARALLEL = SAFE);
-
--- percentile_cont semantics on a histogram (as fm_hist_percentile): the order statistics at
--- floor and ceil of (n - 1)·p are the first buckets whose running count exceeds them.
-CREATE OR REPLACE FUNCTION fm_hist_pct(h int4[], p float8) RETURNS float8
+-- percentile_cont semantics on a histogram (as fm_hist_percentile), for several p in one pass:
+-- the order statistics at floor and ceil of (n - 1)·p are the first buckets whose running count
+-- exceeds them.
+CREATE OR REPLACE FUNCTION fm_hist_pcts(h int4[], ps float8[]) RETURNS float8[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT fm_hist_percentile(min(b) FILTER (WHERE cum > floor((t.total - 1) * p)),
-                            min(b) FILTER (WHERE cum > ceil((t.total - 1) * p)), t.total, p)
-    FROM (SELECT array_lower(h, 1) + i::int - 1 AS b, sum(n) OVER (ORDER BY i) AS cum
-            FROM unnest(h) WITH ORDINALITY u(n, i)) c,
-         (SELECT sum(n)::bigint AS total FROM unnest(h) n) t
+  WITH c AS MATERIALIZED (
+    SELECT array_lower(h, 1) + i::int - 1 AS b, sum(n) OVER (ORDER BY i) AS cum FROM unnest(h) WITH ORDINALITY u(n, i)
+  ), t AS (SELECT max(cum)::bigint AS total FROM c)
+  SELECT array_agg((SELECT fm_hist_percentile(min(b) FILTER (WHERE cum > floor((t.total - 1) * q.p)),
+                                              min(b) FILTER (WHERE cum > ceil((t.total - 1) * q.p)), t.total, q.p)
+                      FROM c) ORDER BY q.k)
+    FROM t, unnest(ps) WITH ORDINALITY q(p, k)
    WHERE t.total > 0
-   GROUP BY t.total
 $$;
 
 -- ── local hours ────────────────────────────────────────────────────────────────────────────
@@ -68,6 +71,21 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
 $$;
 
 -- ── tables ─────────────────────────────────────────────────────────────────────────────────
+CREATE TABLE "rollup_execution_days" (
+    "org_id" UUID NOT NULL,
+    "day" DATE NOT NULL,
+    "pipeline_id" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "error_type" TEXT NOT NULL,
+    "executions" INTEGER NOT NULL,
+    "cost_usd" DECIMAL NOT NULL,
+    "tokens" BIGINT NOT NULL,
+    "duration_sum" BIGINT NOT NULL,
+    "duration_sq" DECIMAL NOT NULL,
+
+    CONSTRAINT "rollup_execution_days_pkey" PRIMARY KEY ("org_id","day","pipeline_id","status","error_type")
+);
+
 CREATE TABLE "rollup_exec_hist_days" (
     "org_id" UUID NOT NULL,
     "day" DATE NOT NULL,
@@ -152,10 +170,14 @@ ALTER TABLE "rollup_executions" ALTER COLUMN "hour_start" SET NOT NULL;
 ALTER TABLE "rollup_executions" DROP CONSTRAINT "rollup_executions_pkey";
 ALTER TABLE "rollup_executions" ADD CONSTRAINT "rollup_executions_pkey" PRIMARY KEY ("org_id","day","hour_start","pipeline_id","status","error_type");
 
+INSERT INTO "rollup_execution_days"
+SELECT org_id, day, pipeline_id, status, error_type, sum(executions), sum(cost_usd), sum(tokens), sum(duration_sum), sum(duration_sq)
+  FROM "rollup_executions" GROUP BY org_id, day, pipeline_id, status, error_type;
+
 -- Existing daily histograms move into the arrays as they are (they may outlive dropped raw months).
-INSERT INTO "rollup_exec_hist_days" SELECT org_id, day, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
+INSERT INTO "rollup_exec_hist_days" SELECT org_id, day, pipeline_id, fm_hist_from(array_agg(bucket), array_agg(n))
   FROM "rollup_execution_hist" GROUP BY org_id, day, pipeline_id;
-INSERT INTO "rollup_stage_hist_days" SELECT org_id, day, pipeline_id, stage_id, fm_hist_of(bucket, n ORDER BY bucket)
+INSERT INTO "rollup_stage_hist_days" SELECT org_id, day, pipeline_id, stage_id, fm_hist_from(array_agg(bucket), array_agg(n))
   FROM "rollup_stage_hist" GROUP BY org_id, day, pipeline_id, stage_id;
 DROP TABLE "rollup_execution_hist";
 DROP TABLE "rollup_stage_hist";
@@ -229,27 +251,36 @@ BEGIN
   PERFORM pg_advisory_xact_lock(k)
      FROM (SELECT DISTINCT hashtextextended('fm_recovery/' || p_org::text || '/' || p, 0) AS k
              FROM unnest(p_pipelines) p ORDER BY 1) s;
-  DELETE FROM recovery_streaks s USING fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi) r
+  -- Bounds first (MATERIALIZED): evaluated once per pipeline, not once per streak row.
+  WITH r AS MATERIALIZED (SELECT * FROM fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi))
+  DELETE FROM recovery_streaks s USING r
    WHERE s.org_id = p_org AND s.pipeline_id = r.pipeline_id
      AND (s.first_failed_at, s.first_failed_id) > (r.lo_at, r.lo_id)
      AND (s.first_failed_at, s.first_failed_id) < (r.hi_at, r.hi_id);
-  WITH r AS (SELECT * FROM fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi)),
+  -- grp = the successes before a run: a streak's failures and the success that recovers it share
+  -- one grp, so one pass groups them (no join).
+  WITH r AS MATERIALIZED (SELECT * FROM fm_recovery_bounds(p_org, p_pipelines, p_lo, p_hi)),
   runs AS (
     SELECT r.pipeline_id, e.id, e.status, e.started_at, e.duration_ms,
-           count(*) FILTER (WHERE e.status = 'success') OVER (PARTITION BY r.pipeline_id ORDER BY e.started_at, e.id) AS grp
+           count(*) FILTER (WHERE e.status = 'success')
+             OVER (PARTITION BY r.pipeline_id ORDER BY e.started_at, e.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS grp
       FROM r CROSS JOIN LATERAL (
         SELECT e.id, e.status, e.started_at, e.duration_ms FROM executions e
          WHERE e.org_id = p_org AND e.pipeline_id = r.pipeline_id AND e.started_at >= r.lo_at AND e.started_at <= r.hi_at
            AND (e.started_at, e.id) > (r.lo_at, r.lo_id) AND (e.started_at, e.id) <= (r.hi_at, r.hi_id)
            AND e.status IN ('success', 'failed')
         OFFSET 0) e
-  ), starts AS (
-    SELECT DISTINCT ON (pipeline_id, grp) pipeline_id, grp, started_at, id
-      FROM runs WHERE status = 'failed' ORDER BY pipeline_id, grp, started_at, id
   )
   INSERT INTO recovery_streaks (org_id, pipeline_id, first_failed_at, first_failed_id, recovered_at, recovered_id, recovered_end)
-  SELECT p_org, f.pipeline_id, f.started_at, f.id, s.started_at, s.id, s.started_at + s.duration_ms * interval '1 millisecond'
-    FROM starts f LEFT JOIN runs s ON s.pipeline_id = f.pipeline_id AND s.status = 'success' AND s.grp = f.grp + 1;
+  SELECT p_org, pipeline_id,
+         min(started_at) FILTER (WHERE status = 'failed'),
+         (array_agg(id ORDER BY started_at, id) FILTER (WHERE status = 'failed'))[1],
+         min(started_at) FILTER (WHERE status = 'success'),
+         min(id) FILTER (WHERE status = 'success'),
+         min(started_at + duration_ms * interval '1 millisecond') FILTER (WHERE status = 'success')
+    FROM runs
+   GROUP BY pipeline_id, grp
+  HAVING count(*) FILTER (WHERE status = 'failed') > 0;
 END;
 $$;
 
@@ -272,7 +303,7 @@ BEGIN
   DELETE FROM rollup_stage_hours WHERE org_id = p_org;
   DELETE FROM rollup_stage_hist_hours WHERE org_id = p_org;
   INSERT INTO rollup_exec_hist_hours
-  SELECT p_org, day, hour_start, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, hour_start, pipeline_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, fm_local_hour(started_at, tz) AS hour_start, pipeline_id,
                  fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4) b
@@ -283,7 +314,7 @@ BEGIN
          sum(output_tokens), sum(cached_input_tokens), sum(reasoning_tokens), sum(duration_ms)
     FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
   INSERT INTO rollup_stage_hist_hours
-  SELECT p_org, day, hour_start, pipeline_id, stage_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, hour_start, pipeline_id, stage_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, fm_local_hour(started_at, tz) AS hour_start, pipeline_id, stage_id,
                  fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5) b
@@ -301,6 +332,7 @@ BEGIN
   PERFORM 1 FROM rollup_state WHERE org_id = p_org FOR UPDATE;
   UPDATE rollup_state SET time_zone = tz, rebuilt_at = CURRENT_TIMESTAMP WHERE org_id = p_org;
   DELETE FROM rollup_executions WHERE org_id = p_org;
+  DELETE FROM rollup_execution_days WHERE org_id = p_org;
   DELETE FROM rollup_exec_hist_days WHERE org_id = p_org;
   DELETE FROM rollup_stages WHERE org_id = p_org;
   DELETE FROM rollup_stage_hist_days WHERE org_id = p_org;
@@ -310,8 +342,11 @@ BEGIN
          fm_local_hour(started_at, tz), pipeline_id, status, coalesce(error_type, ''), count(*), sum(cost_usd),
          sum(input_tokens + output_tokens), sum(duration_ms), sum(duration_ms::numeric * duration_ms)
     FROM executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  INSERT INTO rollup_execution_days
+  SELECT org_id, day, pipeline_id, status, error_type, sum(executions), sum(cost_usd), sum(tokens), sum(duration_sum), sum(duration_sq)
+    FROM rollup_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5;
   INSERT INTO rollup_exec_hist_days
-  SELECT p_org, day, pipeline_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, pipeline_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, pipeline_id, fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM executions WHERE org_id = p_org GROUP BY 1, 2, 3) b
    GROUP BY day, pipeline_id;
@@ -321,7 +356,7 @@ BEGIN
          sum(cached_input_tokens), sum(reasoning_tokens), sum(duration_ms)
     FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
   INSERT INTO rollup_stage_hist_days
-  SELECT p_org, day, pipeline_id, stage_id, fm_hist_of(bucket, n ORDER BY bucket)
+  SELECT p_org, day, pipeline_id, stage_id, fm_hist_from(array_agg(bucket), array_agg(n))
     FROM (SELECT (started_at AT TIME ZONE tz)::date AS day, pipeline_id, stage_id, fm_duration_bucket(duration_ms) AS bucket, count(*)::int AS n
             FROM stage_executions WHERE org_id = p_org GROUP BY 1, 2, 3, 4) b
    GROUP BY day, pipeline_id, stage_id;
