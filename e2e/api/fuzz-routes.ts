@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { routeOperations } from '@/lib/openapi/routes-on-disk';
+import { routeOperations } from '@/tests/support/routes-on-disk';
 
 // Every /api/v1 endpoint as the app tree declares it: "METHOD /api/v1/path/[param]", read from
-// app/api/v1/**/route.ts by the reader the OpenAPI test uses (lib/openapi/routes-on-disk.ts).
+// app/api/v1/**/route.ts by the reader the OpenAPI test uses (tests/support/routes-on-disk.ts).
 // The fuzz and isolation suites compare their tables with this list, so a
 // new route (or method) that neither covers makes them fail instead of going untested.
 

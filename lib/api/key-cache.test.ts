@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { getPrisma } from '@/lib/db/client';
+import { announceOrgChanged } from '@/lib/db/org-changes';
 import { newOrg } from '@/tests/helpers';
 import { forgetOrgKeys, verifyKeyCached } from './key-cache';
 
@@ -22,15 +23,31 @@ describe('API key verification cache', () => {
     const all = await Promise.all(Array.from({ length: 20 }, () => verifyKeyCached(created.key)));
     expect(all.every((a) => a?.orgId === org.id)).toBe(true);
     await revokeApiKey(getPrisma(), created.key.slice(0, 11), org.id);
-    expect(await verifyKeyCached(created.key)).not.toBeNull(); // within the TTL: still remembered
-    await new Promise((r) => setTimeout(r, 2_100));
-    expect(await verifyKeyCached(created.key)).toBeNull();
+    // Only Date is faked: the TTL is read from Date.now(), the database keeps its real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      expect(await verifyKeyCached(created.key)).not.toBeNull(); // within the TTL: still remembered
+      vi.setSystemTime(Date.now() + 2_100);
+      expect(await verifyKeyCached(created.key)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
 
     const second = await createApiKey(getPrisma(), org.id, { name: 'k2', scopes: ['read'] });
     expect(await verifyKeyCached(second.key)).not.toBeNull();
     await revokeApiKey(getPrisma(), second.key.slice(0, 11), org.id);
     forgetOrgKeys(org.id);
     expect(await verifyKeyCached(second.key)).toBeNull();
+  });
+
+  it('forgets an organisation\'s keys when a change of it is announced (as the CLI does after key revoke)', async () => {
+    const org = await newOrg('keycache3');
+    const created = await createApiKey(getPrisma(), org.id, { name: 'k', scopes: ['read'] });
+    expect(await verifyKeyCached(created.key)).not.toBeNull();
+    await revokeApiKey(getPrisma(), created.key.slice(0, 11), org.id);
+    expect(await verifyKeyCached(created.key)).not.toBeNull(); // remembered
+    await announceOrgChanged(org.id);
+    expect(await verifyKeyCached(created.key)).toBeNull();
   });
 
   it('never remembers an unknown key: one created afterwards works at once', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
 import { clientIp, createLimiter, DEFAULT_BURST, DEFAULT_PER_SECOND, enforceRateLimit, rateLimitConfig } from './rate-limit';
 
@@ -33,13 +33,20 @@ describe('rate limiting', () => {
   });
 
   it('the steady budget comes back after a second; the burst does not', async () => {
-    const limiter = createLimiter({ perSecond: 2, burst: 1 });
-    for (let i = 0; i < 3; i++) expect(await outcome(limiter, 'k')).toBe(200);
-    expect(await outcome(limiter, 'k')).toBeInstanceOf(ApiError);
-    await new Promise((r) => setTimeout(r, 1_100));
-    expect(await outcome(limiter, 'k')).toBe(200);
-    expect(await outcome(limiter, 'k')).toBe(200);
-    expect(await outcome(limiter, 'k')).toBeInstanceOf(ApiError);
+    vi.useFakeTimers(); // the limiter's clock is Date.now(): a second passes when the test says so
+    try {
+      const limiter = createLimiter({ perSecond: 2, burst: 1 });
+      for (let i = 0; i < 3; i++) expect(await outcome(limiter, 'k')).toBe(200);
+      expect(await outcome(limiter, 'k')).toBeInstanceOf(ApiError);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(await outcome(limiter, 'k')).toBeInstanceOf(ApiError); // not yet
+      await vi.advanceTimersByTimeAsync(2);
+      expect(await outcome(limiter, 'k')).toBe(200);
+      expect(await outcome(limiter, 'k')).toBe(200);
+      expect(await outcome(limiter, 'k')).toBeInstanceOf(ApiError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('client IP: the entry the nearest proxy added', () => {

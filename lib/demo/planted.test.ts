@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avgDuration, change, failureRate, stageAvg, statsByPipeline, type WindowStats } from './demo-stats';
+import { avgDuration, change, failureRate, stageAvg, statsByPipeline, type WindowStats } from '@/tests/support/demo-stats';
 import { DEMO_PIPELINES, DEMO_PLANTED, generateDemoExecutions, getPlantedWindow, type DemoExecution } from './index';
 
 // The three planted incidents must be unmistakable in the 7-day insights (this week vs the clean

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avgDuration, change, failureRate, percentile, statsByPipeline } from './demo-stats';
+import { avgDuration, change, failureRate, percentile, statsByPipeline } from '@/tests/support/demo-stats';
 import { DEMO_PIPELINES, DEMO_PLANTED, generateDemoExecutions, type DemoExecution } from './index';
 
 // Nothing but the planted incidents may alarm: every other pipeline must stay well inside the

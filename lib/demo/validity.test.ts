@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveErrorType } from '../ingest/error-type';
-import { LIST_PRICES_PER_MTOK } from './demo-stats';
+import { LIST_PRICES_PER_MTOK } from '@/tests/support/demo-stats';
 import { DEMO_PIPELINES, generateDemoExecutions, type DemoExecution, type DemoStage } from './index';
 
 // Every generated execution must pass the ingest rules of shared/API.md, otherwise the demo load

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './document';
-import { exportedMethods, routeOperations, routePath } from './routes-on-disk';
+import { exportedMethods, routeOperations, routePath } from '@/tests/support/routes-on-disk';
 
 // The document must describe exactly what app/api/v1 serves (a route without docs fails here), and
 // be a structurally valid OpenAPI 3.1 document.

@@ -1,4 +1,4 @@
-import type { DemoExecution } from './types';
+import type { DemoExecution } from '@/lib/demo/types';
 
 // Small aggregation helpers over generated executions, used by the tests to measure the planted
 // incidents the way the insight detectors will (per pipeline, current window vs previous window).
