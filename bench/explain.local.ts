@@ -1,0 +1,15 @@
+import { closeDb, getPrisma } from '@/lib/db/client';
+import { computeWindows } from '@/lib/insights/buckets';
+import { analyticsQueries } from '@/lib/queries/analytics-source';
+const org = await getPrisma().organization.findUniqueOrThrow({ where: { slug: 'bench' } });
+const w = computeWindows(new Date().toISOString(), 30);
+const q = analyticsQueries('rollup');
+await getPrisma().$executeRawUnsafe(`LOAD 'auto_explain'`);
+await getPrisma().$executeRawUnsafe(`SET auto_explain.log_min_duration = 0`);
+await getPrisma().$executeRawUnsafe(`SET auto_explain.log_analyze = on`);
+await getPrisma().$executeRawUnsafe(`SET auto_explain.log_nested_statements = off`);
+const which = process.argv[2];
+if (which === 'days') await q.getBuckets(org.id, w.current, {}, { unit: 'day', timeZone: 'UTC', perPipeline: true, percentiles: false });
+if (which === 'window') await q.getWindowStats(org.id, w, {}, 'UTC');
+if (which === 'stage') await q.getStageStats(org.id, w.current, {}, 'UTC');
+await closeDb();
