@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface WebProcesses {
   /** Resolves with an exit code when the server stops on its own (not through stop()). */
@@ -16,13 +17,16 @@ export interface WebProcesses {
 const serveScript = () => path.join(process.cwd(), 'scripts', 'serve.ts');
 // serve.ts is TypeScript: tsx loads it (no react-server condition: Next sets up its own).
 const EXEC_ARGV = ['--import', 'tsx'];
+// The single server process exits with `npm start`, however that ends (see exit-with-parent.mjs);
+// cluster workers end with their primary on their own (the IPC channel closes).
+const exitWithParent = () => pathToFileURL(path.join(process.cwd(), 'scripts', 'exit-with-parent.mjs')).href;
 const EARLY_DEATH_MS = 10_000;
 
 export function startWeb(opts: { port: number; host: string; env: NodeJS.ProcessEnv; processes: number; log: (m: string) => void }): WebProcesses {
   // serve.ts reads where to listen from the environment; NODE_ENV as `next start` sets it.
   const env: NodeJS.ProcessEnv = { ...opts.env, PORT: String(opts.port), HOST: opts.host, NODE_ENV: 'production' };
   if (opts.processes <= 1) {
-    const child = spawn(process.execPath, [...EXEC_ARGV, serveScript()], { stdio: 'inherit', env });
+    const child = spawn(process.execPath, ['--import', exitWithParent(), ...EXEC_ARGV, serveScript()], { stdio: 'inherit', env });
     const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
     return {
       exited,
