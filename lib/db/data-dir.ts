@@ -9,12 +9,23 @@ import path from 'node:path';
 const OTHERS = 0o077;
 
 function tighten(target: string, isDir: boolean) {
-  const { mode } = fs.statSync(target);
-  if ((mode & OTHERS) !== 0) fs.chmodSync(target, isDir ? 0o700 : mode & 0o700);
+  try {
+    const { mode } = fs.statSync(target);
+    if ((mode & OTHERS) !== 0) fs.chmodSync(target, isDir ? 0o700 : mode & 0o700);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // a temporary file PGlite just removed
+  }
 }
 
 function walk(dir: string) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  for (const entry of entries) {
     if (entry.isSymbolicLink()) continue; // chmod would follow it out of the folder
     const full = path.join(dir, entry.name);
     tighten(full, entry.isDirectory());
@@ -22,9 +33,14 @@ function walk(dir: string) {
   }
 }
 
-/** Creates the folder 0700, or tightens it and its contents when they are open to others. */
+/** Creates the folder 0700, or tightens it when it is open to others (before the owner lock). */
 export function prepareDataDir(dir: string) {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tighten(dir, true);
+}
+
+/** Tightens everything inside the folder (by its owner, once the lock is held). */
+export function tightenDataDir(dir: string) {
   tighten(dir, true);
   walk(dir);
 }

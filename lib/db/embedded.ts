@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { prepareDataDir } from './data-dir';
+import { prepareDataDir, tightenDataDir } from './data-dir';
 import { acquireOwnerLock, ownedByLiveProcess } from './owner-lock';
 import { newPassword, requirePassword } from './pglite-auth';
 import { serializeExtendedProtocol } from './pglite-queue';
@@ -49,8 +49,9 @@ export async function startEmbedded(
   } else {
     prepareDataDir(dir);
     release = await acquireOwnerLock(dir, opts.log); // a dead owner is taken over, a live one refused
+    tightenDataDir(dir); // what an older version or another tool left open to others
     db = await PGlite.create(path.join(dir, 'pgdata'));
-    prepareDataDir(dir); // PGlite made pgdata and its files with the process umask
+    tightenDataDir(dir); // PGlite made pgdata and its files with the process umask
   }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: opts.port ?? 0, maxConnections: 16 });
   serializeExtendedProtocol(server);
