@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { launchOptions } from './e2e/browser';
 
 // Runs against `npm start` (the production build) on port 3100 with its own data directory and
 // the demo data set. E2E_DATABASE_URL (set by scripts/test-all.ts from TEST_DATABASE_URL) runs it
-// on a real PostgreSQL server instead of the embedded database.
+// on a real PostgreSQL server instead of the embedded database. The UI suites drive the Chromium
+// of the @sparticuz/chromium npm package (or CHROMIUM_PATH), resolved once by the global setup.
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,6 +18,7 @@ export default defineConfig({
   // One retry on CI absorbs timing noise on a shared 2-core runner; a test that fails twice fails the run.
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
+  globalSetup: './e2e/global-setup.ts',
   use: { baseURL, trace: 'off', screenshot: 'only-on-failure' },
   projects: [
     { name: 'api', testMatch: /api\/.*\.spec\.ts/ },
@@ -26,10 +28,11 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 900 },
-        launchOptions: {
-          executablePath: chromium,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
+        // A viewer far from the server (which renders in UTC, en-US): text that depends on the
+        // viewer's zone or locale must not break hydration (React error #418 on /settings was that).
+        timezoneId: 'Asia/Kolkata',
+        locale: 'en-GB',
+        launchOptions: launchOptions(),
       },
     },
   ],

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DataDirBusyError } from '@/lib/db/embedded';
 import { closeDb } from '@/lib/db/client';
 import { openDatabase } from '@/lib/db/open';
@@ -14,8 +15,11 @@ const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 const say = (m: string) => console.log(`[flowmason] ${m}`);
 
+// The Next process exits with this one, however this one ends (see exit-with-parent.mjs).
+const exitWithParent = pathToFileURL(path.join(process.cwd(), 'scripts', 'exit-with-parent.mjs')).href;
+
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
+  return spawn(process.execPath, ['--import', exitWithParent, nextBin, ...args], { stdio: 'inherit', env });
 }
 
 function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {

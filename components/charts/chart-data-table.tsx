@@ -22,7 +22,7 @@ export function ChartDataTable({ rows, series, caption }: { rows: ChartRow[]; se
           <tbody className="tabular-nums">
             {rows.map((r) => (
               <tr key={r.date} className="border-t border-zinc-100 dark:border-zinc-800">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}</th>
+                <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}{r.partial ? ' (partial day)' : ''}</th>
                 {series.map((s) => {
                   const v = r[s.key];
                   return <td key={s.key} className="py-1 pr-3 text-right">{typeof v === 'number' ? s.format(v) : '—'}</td>;

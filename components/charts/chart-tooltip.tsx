@@ -9,7 +9,7 @@ export function ChartTooltip({ active, payload, series }: { active?: boolean; pa
   const row = payload[0]?.payload ?? {};
   return (
     <div className="rounded-lg border border-zinc-200 bg-[var(--chart-tooltip-bg)] px-3 py-2 text-xs shadow-lg dark:border-zinc-700">
-      <div className="mb-1 font-medium text-zinc-900 dark:text-zinc-100">{String(row.label ?? '')}</div>
+      <div className="mb-1 font-medium text-zinc-900 dark:text-zinc-100">{String(row.label ?? '')}{row.partial ? ' (partial day)' : ''}</div>
       {series.map((s) => {
         const value = row[s.key];
         if (value === undefined) return null;

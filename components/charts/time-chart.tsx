@@ -6,10 +6,13 @@ import type { Series } from './series-config';
 
 export type Reference = { value: number; label: string };
 
+const lastPartial = (rows: ChartRow[]) => rows.findLast((r) => r.partial);
+
 const axis = { stroke: 'var(--chart-axis)', fontSize: 11, tickLine: false, axisLine: false } as const;
 
 /**
- * Presenter: prepared rows → recharts, nothing else. Animations are off (stable screenshots and
+ * Presenter: prepared rows → recharts, nothing else; rows marked partial get a named dotted line
+ * (lib/dashboard/series decides which days are partial). Animations are off (stable screenshots and
  * tests, and no motion for people who asked for less). The chart is hidden from screen readers,
  * which get the data table the container renders next to it.
  */
@@ -29,6 +32,11 @@ export function TimeChart({
           {rightFormat ? <YAxis yAxisId="right" orientation="right" {...axis} width={48} tickFormatter={rightFormat} /> : null}
           <Tooltip content={(props) => <ChartTooltip active={props.active} payload={props.payload} series={series} />} cursor={{ fill: 'var(--chart-grid)', opacity: 0.5 }} />
           <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
+          {rows.filter((r) => r.partial).map((r) => (
+            // A partial day (the window's first, and today so far): a dotted line through it, named.
+            <ReferenceLine key={`partial-${r.date}`} yAxisId="left" x={r.label} stroke="var(--chart-axis)" strokeDasharray="2 3" strokeOpacity={0.8}
+              label={{ value: 'partial day', position: r === rows.find((x) => x.partial) && r !== lastPartial(rows) ? 'insideTopLeft' : 'insideTopRight', fontSize: 10, fill: 'var(--chart-axis)' }} />
+          ))}
           {references.map((r) => (
             <ReferenceLine key={r.label} yAxisId="left" y={r.value} ifOverflow="extendDomain" stroke="var(--chart-ref)" strokeDasharray="4 4"
               label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: 'var(--chart-axis)' }} />

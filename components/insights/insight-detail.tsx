@@ -5,7 +5,7 @@ import { SeverityBadge, Tag } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ErrorState } from '@/components/ui/states';
-import { formatInstant } from '@/lib/dashboard/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { toQueryString, type DashboardFilters } from '@/lib/hooks/filters';
 import { useInsightsQuery } from '@/lib/hooks/use-insights-query';
 import type { InsightStatus } from '@/lib/schemas/alerts';
@@ -43,7 +43,7 @@ export function InsightDetail({ id, lookup, back, alertStatus }: { id: string; l
         <h1 className="mt-3 text-xl font-semibold text-zinc-900 dark:text-zinc-50">{insight.title}</h1>
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{insight.description}</p>
         <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Detected {formatInstant(insight.detected_at)} · last {lookup.days} days vs the {lookup.days} before · id <code>{insight.id}</code>
+          Detected <LocalTime iso={insight.detected_at} /> · last {lookup.days} days vs the {lookup.days} before · id <code>{insight.id}</code>
         </p>
       </Card>
       <div className="grid gap-4 lg:grid-cols-3">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ErrorState } from '@/components/ui/states';
-import { formatInstant } from '@/lib/dashboard/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { useKeysQuery, useRevokeKeyMutation } from '@/lib/hooks/use-keys-query';
 import type { ApiKeyItem } from '@/lib/schemas/keys';
 import { CreateKeyForm } from './create-key-form';
@@ -18,8 +18,8 @@ function KeyRow({ k }: { k: ApiKeyItem }) {
       <td className="py-2 pr-3"><code className="text-xs">{k.prefix}…</code></td>
       <td className="py-2 pr-3">{k.name}</td>
       <td className="hidden py-2 pr-3 text-xs sm:table-cell">{k.scopes.join(', ')}</td>
-      <td className="hidden py-2 pr-3 text-xs text-zinc-600 md:table-cell dark:text-zinc-400">{formatInstant(k.created_at)}</td>
-      <td className="hidden py-2 pr-3 text-xs text-zinc-600 md:table-cell dark:text-zinc-400">{k.last_used_at ? formatInstant(k.last_used_at) : 'never'}</td>
+      <td className="hidden py-2 pr-3 text-xs text-zinc-600 md:table-cell dark:text-zinc-400"><LocalTime iso={k.created_at} /></td>
+      <td className="hidden py-2 pr-3 text-xs text-zinc-600 md:table-cell dark:text-zinc-400">{k.last_used_at ? <LocalTime iso={k.last_used_at} /> : 'never'}</td>
       <td className="py-2 text-right">
         {k.revoked_at ? (
           <span className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="key-revoked">revoked</span>

@@ -1,5 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
+import { useHydrated } from '@/components/data/hydration-mark';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ErrorState } from '@/components/ui/states';
@@ -9,7 +10,9 @@ import { DEFAULT_THRESHOLDS } from '@/lib/schemas/thresholds';
 import type { SettingsResponse } from '@/lib/schemas/settings';
 
 const input = 'h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
-const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+// The zones this browser knows. Node's ICU and the browser's list different zones, so the server's
+// HTML (and its hydration) holds the saved zone only: React error #418 otherwise.
+const zonesHere = (): string[] => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']);
 
 type Update = ReturnType<typeof useUpdateSettingsMutation>;
 
@@ -30,7 +33,8 @@ function SettingsForm({ saved, update }: { saved: SettingsResponse; update: Upda
     }
     update.mutate({ time_zone: timeZone, thresholds });
   };
-  const zones = ZONES.includes(saved.time_zone) ? ZONES : [saved.time_zone, ...ZONES];
+  const all = useHydrated() ? zonesHere() : [];
+  const zones = all.includes(saved.time_zone) ? all : [saved.time_zone, ...all];
   return (
     <form onSubmit={submit} aria-label="Organisation settings">
       <label className="flex max-w-sm flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { WebhookCreateForm } from '@/components/alerts/webhook-create-form';
 import { WebhookDeliveries } from '@/components/alerts/webhook-deliveries';
 import { useDeleteWebhookMutation, useWebhooksQuery } from '@/components/alerts/use-webhooks';
+import { LocalTime } from '@/components/ui/local-time';
 import type { Webhook } from '@/lib/schemas/alerts';
 
 // Settings → Webhooks: add, list and delete alert endpoints and look at their deliveries.
@@ -21,7 +22,7 @@ function WebhookRow({ w, open, onToggle }: { w: Webhook; open: boolean; onToggle
         <div className="min-w-0">
           <p className="break-all font-mono text-sm">{w.url}</p>
           <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-            {w.min_severity} and above · {w.categories.length ? w.categories.join(', ') : 'all categories'} · added {new Date(w.created_at).toLocaleDateString()}
+            {w.min_severity} and above · {w.categories.length ? w.categories.join(', ') : 'all categories'} · added <LocalTime iso={w.created_at} dateOnly />
           </p>
           {!w.enabled ? <p className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">Disabled{w.disabled_reason ? `: ${w.disabled_reason}` : ''}</p> : null}
         </div>
@@ -48,7 +49,7 @@ export function WebhooksSection() {
       </p>
       <div className="mt-4"><WebhookCreateForm /></div>
       <div className="mt-4 border-t border-zinc-100 dark:border-zinc-800">
-        {q.isPending ? <p className="py-3 text-sm text-zinc-600">Loading webhooks…</p> : null}
+        {q.isPending ? <p role="status" aria-label="Loading" className="py-3 text-sm text-zinc-600 dark:text-zinc-400">Loading webhooks…</p> : null}
         {q.error ? <p role="alert" className="py-3 text-sm text-red-700 dark:text-red-400">{q.error.message}</p> : null}
         {q.data && q.data.total === 0 ? <p className="py-3 text-sm text-zinc-600 dark:text-zinc-400">No webhooks yet.</p> : null}
         {q.data && q.data.total > 0 ? (

@@ -60,6 +60,15 @@ export async function createInstance(env: Record<string, string>) {
     clearTimeout(timer);
   };
 
+  /** SIGKILL, as kill -9, an OOM kill or a power cut ends it: nothing of it runs any more. */
+  const kill = async () => {
+    const c = child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((r) => c.once('exit', r));
+    c.kill('SIGKILL');
+    await exited;
+  };
+
   const cli = (...args: string[]) =>
     execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/cli.ts', ...args], {
       env: dbEnv,
@@ -77,5 +86,5 @@ export async function createInstance(env: Record<string, string>) {
   const databaseUrl = () =>
     fresh?.url ?? (JSON.parse(fs.readFileSync(path.join(process.cwd(), dataDir, 'server.json'), 'utf8')) as { url: string }).url;
 
-  return { baseURL, start, stop, cli, dispose, databaseUrl, output: () => output };
+  return { baseURL, dataDir, start, stop, kill, pid: () => child?.pid ?? null, cli, dispose, databaseUrl, output: () => output };
 }

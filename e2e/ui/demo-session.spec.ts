@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { settled } from './ui-support';
 
 // The local demo opens without a password through an automatic session cookie; a request with

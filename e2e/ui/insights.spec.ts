@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import type { InsightsListResponse } from '../../lib/schemas/insights';
-import { api, downloadCsv, expectNear, settled, watchConsole } from './ui-support';
+import { api, downloadCsv, expectNear, settled } from './ui-support';
 
 // The insights list against the API's answer for the same filters, the filters in the URL
 // (reload restores them), the CSV export of exactly the rows shown, and the detail view.
@@ -8,7 +9,6 @@ import { api, downloadCsv, expectNear, settled, watchConsole } from './ui-suppor
 const shownIds = (page: Page) => page.getByTestId('insight-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-insight-id')));
 
 test('category, severity and pipeline filters change the URL and the list, which matches the API', async ({ page, request }) => {
-  const errors = watchConsole(page);
   await page.goto('/insights');
   await settled(page);
   const all = await api<InsightsListResponse>(request, '/api/v1/analytics/insights?days=7');
@@ -41,7 +41,6 @@ test('category, severity and pipeline filters change the URL and the list, which
   const pipeline = await api<InsightsListResponse>(request, '/api/v1/analytics/insights?days=7&pipeline_id=invoice-extraction');
   expect(pipeline.insights.some((i) => i.category === 'reliability')).toBe(true);
   expect(await shownIds(page)).toEqual(pipeline.insights.map((i) => i.id));
-  expect(errors).toEqual([]);
 });
 
 test('a URL restores the exact view after a reload', async ({ page, request }) => {
@@ -76,7 +75,6 @@ test('the CSV download holds exactly the rows shown', async ({ page }) => {
 });
 
 test('the detail view shows the numbers behind a finding and its recommendations', async ({ page, request }) => {
-  const errors = watchConsole(page);
   const list = await api<InsightsListResponse>(request, '/api/v1/analytics/insights?days=7&category=reliability');
   const insight = list.insights.find((i) => i.type === 'failure_pattern')!;
   expect(insight).toBeTruthy();
@@ -92,5 +90,4 @@ test('the detail view shows the numbers behind a finding and its recommendations
   for (const r of insight.recommendations) await expect(detail.getByTestId('insight-recommendations')).toContainText(r);
   await detail.getByRole('link', { name: /All insights/ }).click();
   await expect(page).toHaveURL(/\/insights\?days=7&category=reliability$/);
-  expect(errors).toEqual([]);
 });

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { formatCount, formatUsd } from '../../lib/format';
 import type { ReportResponse } from '../../lib/schemas/insights';
-import { api, downloadCsv, expectNear, settled, watchConsole } from './ui-support';
+import { api, downloadCsv, expectNear, settled } from './ui-support';
 
 // Costs, performance, reliability and models on the demo data: the numbers are the report's for
 // the same filters, a pipeline narrows them, and the tables export as CSV row for row.
@@ -16,7 +17,6 @@ const cells = (page: Page, testId: string, columns: number[]) =>
 const report = (request: Parameters<typeof api>[0], query = 'days=7') => api<ReportResponse>(request, `/api/v1/analytics/insights/report?${query}`);
 
 test('costs: totals, forecast, breakdowns and opportunities are the report’s', async ({ page, request }) => {
-  const errors = watchConsole(page);
   await page.goto('/costs');
   await settled(page);
   const r = await report(request);
@@ -38,7 +38,6 @@ test('costs: totals, forecast, breakdowns and opportunities are the report’s',
   expect(csv.rows.slice(1).map((row) => [row[0], formatCount(Number(row[2])), formatUsd(Number(row[3]))])).toEqual(
     await cells(page, 'table-by-model', [0, 2, 3]),
   );
-  expect(errors).toEqual([]);
 });
 
 test('costs by pipeline: choosing a pipeline narrows the numbers to the report for it', async ({ page, request }) => {
@@ -53,7 +52,6 @@ test('costs by pipeline: choosing a pipeline narrows the numbers to the report f
 });
 
 test('performance: percentiles and slowest stages are the report’s; 30 days changes the chart', async ({ page, request }) => {
-  const errors = watchConsole(page);
   await page.goto('/performance');
   await settled(page);
   const r = await report(request);
@@ -70,11 +68,9 @@ test('performance: percentiles and slowest stages are the report’s; 30 days ch
   await settled(page);
   expect(await page.getByTestId('chart-latency').locator('details tbody tr').count()).toBeGreaterThan(weekRows);
   await expectNear(page.getByTestId('perf-p95'), (await report(request, 'days=30')).performance_metrics.p95_duration_ms!, { rel: 0.02 });
-  expect(errors).toEqual([]);
 });
 
 test('reliability: failure rate, error types, pipelines and MTTR are the report’s; CSV matches', async ({ page, request }) => {
-  const errors = watchConsole(page);
   await page.goto('/reliability');
   await settled(page);
   const m = (await report(request)).reliability_metrics;
@@ -89,11 +85,9 @@ test('reliability: failure rate, error types, pipelines and MTTR are the report�
   const csv = await downloadCsv(page, page.getByTestId('failures-by-type').getByRole('button', { name: /CSV/ }));
   expect(csv.rows.slice(1).map((row) => [row[0], formatCount(Number(row[1]))])).toEqual(await cells(page, 'table-by-error-type', [0, 1]));
   expect(csv.rows.slice(1).map((row) => row[0]).sort()).toEqual(Object.keys(m.by_error_type).sort());
-  expect(errors).toEqual([]);
 });
 
 test('models: the efficiency table and its CSV are the report’s, with a cost-vs-latency chart', async ({ page, request }) => {
-  const errors = watchConsole(page);
   await page.goto('/models?days=14');
   await settled(page);
   const r = await report(request, 'days=14');
@@ -109,5 +103,4 @@ test('models: the efficiency table and its CSV are the report’s, with a cost-v
   const calls = Object.fromEntries(csv.rows.slice(1).map((row) => [`${row[1]}/${row[0]}`, Number(row[2])]));
   expect(Object.keys(calls).sort()).toEqual(r.model_efficiency.map((x) => `${x.provider}/${x.model}`).sort());
   for (const x of r.model_efficiency) expect(Math.abs(calls[`${x.provider}/${x.model}`] - x.usage_count)).toBeLessThanOrEqual(5);
-  expect(errors).toEqual([]);
 });

@@ -2,18 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { bearer, demoKey } from '../support';
 
-// Helpers of the dashboard suites: console watching, the API's answer for the same filters (with
-// the demo organisation's key), waiting for a filter change to land, axe, and screenshots.
-
-/** Console errors and uncaught exceptions of a page; a test ends with expect(errors).toEqual([]). */
-export function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
+// Helpers of the dashboard suites: the API's answer for the same filters (with the demo
+// organisation's key), waiting for a filter change to land, axe, screenshots. (Console errors and
+// warnings fail every test through the `test` of ./fixtures.)
 
 /** GET an /api/v1 path with the demo key: what a program would see for the same filters. */
 export async function api<T>(request: APIRequestContext, path: string): Promise<T> {

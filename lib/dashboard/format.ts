@@ -31,12 +31,20 @@ export function formatBucket(label: string, withYear = false): string {
   return m[4] ? `${day}, ${m[4]}:${m[5]}` : day;
 }
 
-/** An ISO instant for people, in the viewer's locale and zone ("Nov 21, 2026, 14:05"). */
-export function formatInstant(iso: string | null | undefined): string {
+/**
+ * An ISO instant for people ("Nov 21, 2026, 14:05", one form for every locale) in the viewer's
+ * zone, or in `timeZone` when given and then named ("Nov 21, 2026, 14:05 UTC"); `dateOnly` drops
+ * the time. The server's HTML uses UTC: it cannot know the viewer's zone (components/ui/local-time).
+ */
+export function formatInstant(iso: string | null | undefined, { timeZone, dateOnly = false }: { timeZone?: string; dateOnly?: boolean } = {}): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  const text = date.toLocaleString('en-US', {
+    month: 'short', day: 'numeric', year: 'numeric', timeZone,
+    ...(dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const }),
+  });
+  return timeZone && !dateOnly ? `${text} ${timeZone}` : text;
 }
 
 /** A value from an insight's `data`, formatted by what its key says it is. */

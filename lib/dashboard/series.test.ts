@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeseriesBucket } from '@/lib/schemas/insights';
-import { addDays, costRows, errorRows, failureRows, totals } from './series';
+import { addDays, costRows, errorRows, failureRows, latencyRows, totals } from './series';
 
 const bucket = (date: string, executions: number, failures: number, cost: number, avg: number | null): TimeseriesBucket => ({
   date, executions, failures, cost_usd: cost, avg_duration_ms: avg, p50_duration_ms: avg, p95_duration_ms: avg, p99_duration_ms: avg,
@@ -32,6 +32,28 @@ describe('chart rows', () => {
     });
     expect(rows).toHaveLength(1);
     expect(rows[0].forecast).toBeNull();
+  });
+
+  it.each([
+    { name: 'a week: the first and the last day', dates: ['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25'], partial: [true, false, false, true] },
+    { name: 'two days: both', dates: ['2026-11-27', '2026-11-28'], partial: [true, true] },
+    { name: 'one day: it', dates: ['2026-11-28'], partial: [true] },
+    { name: 'no day: nothing', dates: [], partial: [] },
+    { name: 'hours: not marked', dates: ['2026-11-28T13:00', '2026-11-28T14:00'], partial: [false, false] },
+  ])('marks partial days ($name) on every daily chart', ({ dates, partial }) => {
+    const buckets = dates.map((d) => bucket(d, 7, 1, 1, 100));
+    expect(failureRows(buckets).map((r) => r.partial)).toEqual(partial);
+    expect(latencyRows(buckets).map((r) => r.partial)).toEqual(partial);
+    expect(costRows(buckets, null).map((r) => r.partial)).toEqual(partial);
+  });
+
+  it('the forecast days after today are not partial days; today is', () => {
+    const buckets = [bucket('2026-11-26', 10, 0, 5, 100), bucket('2026-11-27', 10, 0, 6, 100), bucket('2026-11-28', 4, 0, 2, 100)];
+    const rows = costRows(buckets, {
+      current_daily_avg: 5, projected_daily: 7, projected_weekly: 70, projected_monthly: 300,
+      trend: 'up', confidence: 0.8, method: 'least_squares_linear', days_used: 5,
+    });
+    expect(rows.map((r) => Boolean(r.partial))).toEqual([true, false, true, false, false, false, false, false, false]);
   });
 
   it('leaves a gap, not a zero, where a day had no executions', () => {

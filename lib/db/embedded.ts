@@ -2,18 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import lockfile from 'proper-lockfile';
+import { acquireOwnerLock, ownedByLiveProcess } from './owner-lock';
 import { serializeExtendedProtocol } from './pglite-queue';
 
 // The embedded default: PGlite (PostgreSQL compiled to WASM) persisted in a folder and served on
 // the PostgreSQL wire protocol on 127.0.0.1, so that the app, the CLI and the tests use the very
 // same `pg` + adapter-pg code path as a real server. PGlite has no cross-process locking, so one
-// process owns the folder (a lock file) and publishes its URL in server.json for the CLI.
+// process owns the folder (a lock file, ./owner-lock) and publishes its URL in server.json for the CLI.
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 type ServerInfo = { pid: number; url: string };
 
-export class DataDirBusyError extends Error {}
+export { DataDirBusyError } from './owner-lock';
 
 export function dataDir() {
   return path.join(process.cwd(), process.env.DATA_DIR ?? '.data');
@@ -22,9 +22,8 @@ export function dataDir() {
 /** The URL of the embedded server another process owns in this data dir, if it is running. */
 export function runningEmbeddedUrl(dir = dataDir()): string | null {
   const file = path.join(dir, 'server.json');
-  if (!fs.existsSync(file) || !lockfile.checkSync(dir, { lockfilePath: path.join(dir, 'owner.lock') })) {
-    return null;
-  }
+  // After a kill -9 the server.json stays: the URL counts only while its owner lives.
+  if (!fs.existsSync(file) || !ownedByLiveProcess(dir)) return null;
   const info = JSON.parse(fs.readFileSync(file, 'utf8')) as ServerInfo;
   return info.url;
 }
@@ -36,7 +35,7 @@ export function runningEmbeddedUrl(dir = dataDir()): string | null {
  * session for every connection, so the migration's advisory lock cannot keep a second migrator out.
  */
 export async function startEmbedded(
-  opts: { dir?: string; memory?: boolean; port?: number; beforePublish?: (url: string) => Promise<void> } = {},
+  opts: { dir?: string; memory?: boolean; port?: number; beforePublish?: (url: string) => Promise<void>; log?: (m: string) => void } = {},
 ): Promise<EmbeddedDb> {
   let release: (() => Promise<void>) | null = null;
   let db: PGlite;
@@ -45,14 +44,7 @@ export async function startEmbedded(
     db = await PGlite.create();
   } else {
     fs.mkdirSync(dir, { recursive: true });
-    try {
-      release = await lockfile.lock(dir, { lockfilePath: path.join(dir, 'owner.lock'), stale: 15_000 });
-    } catch {
-      throw new DataDirBusyError(
-        `The embedded database in ${dir} is in use by another FlowMason process ` +
-          `(a second "npm start" in this folder?). Stop it first, or set DATA_DIR or DATABASE_URL.`,
-      );
-    }
+    release = await acquireOwnerLock(dir, opts.log); // a dead owner is taken over, a live one refused
     db = await PGlite.create(path.join(dir, 'pgdata'));
   }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: opts.port ?? 0, maxConnections: 16 });

@@ -57,7 +57,7 @@ export async function openDatabase(opts: { shareRunning: boolean; log?: (m: stri
     if (running) {
       opened = { url: running, embedded: true, stop: async () => {} };
     } else {
-      const db = await startEmbedded({ beforePublish: async (url) => void (await migrateUrl(url, log)) });
+      const db = await startEmbedded({ log: opts.log, beforePublish: async (url) => void (await migrateUrl(url, log)) });
       opened = { url: db.url, embedded: true, stop: db.stop };
     }
   }
