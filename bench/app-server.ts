@@ -10,7 +10,7 @@ export interface AppServer {
   stop: () => Promise<void>;
 }
 
-export async function startApp(databaseUrl: string, port: number): Promise<AppServer> {
+export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const child: ChildProcess = spawn(tsx, ['--conditions=react-server', 'scripts/start.ts'], {
     env: {
@@ -25,6 +25,7 @@ export async function startApp(databaseUrl: string, port: number): Promise<AppSe
       INSIGHTS_CACHE_TTL_MS: '0',
       ANALYTICS_CACHE_TTL_MS: '0',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

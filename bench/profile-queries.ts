@@ -1,6 +1,7 @@
 // Where a report's time goes: each analytics query of one report?days=30 request, timed alone
 // (median of 5 after a warm-up), from the rollups and from raw rows.
 // Usage: DATABASE_URL=postgresql://…/fm_bench_… npx tsx --conditions=react-server bench/profile-queries.ts [days]
+// PROFILE_SOURCES=rollup (or raw) times one source only.
 import { closeDb, getPrisma } from '@/lib/db/client';
 import { computeWindows } from '@/lib/insights/buckets';
 import { analyticsQueries, type QuerySource } from '@/lib/queries/analytics-source';
@@ -23,7 +24,8 @@ async function main() {
   const org = await getPrisma().organization.findUniqueOrThrow({ where: { slug: process.env.BENCH_ORG ?? 'bench' } });
   const w = computeWindows(new Date().toISOString(), days);
   const tz = 'UTC';
-  for (const source of ['rollup', 'raw'] as QuerySource[]) {
+  const sources = (process.env.PROFILE_SOURCES ?? 'rollup,raw').split(',') as QuerySource[];
+  for (const source of sources) {
     const q = analyticsQueries(source);
     const s = {};
     const rows: Record<string, number> = {

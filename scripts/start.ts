@@ -1,15 +1,18 @@
 // `npm start`: the production build served on PORT (default 3000), on DATABASE_URL or, when it is
 // unset, on the embedded PostgreSQL under DATA_DIR (default .data/). Applies migrations, loads the
 // demo organisation on first start (DEMO_DATA=0 skips), builds the app when no build exists, and
-// prints the URL and a demo API key.
+// prints the URL and a demo API key. On PostgreSQL it runs WEB_CONCURRENCY server processes
+// (default: one per core) on the one port; the embedded database has one owner, so one process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataDirBusyError } from '@/lib/db/embedded';
 import { closeDb } from '@/lib/db/client';
 import { openDatabase } from '@/lib/db/open';
 import { ensureDemo } from './setup-demo';
+import { startWeb } from './web-processes';
 
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -43,6 +46,13 @@ async function waitHealthy(url: string, timeoutMs = 60_000) {
   throw new Error(`the app did not become healthy at ${url}`);
 }
 
+/** WEB_CONCURRENCY, default one per core; always 1 on the embedded database (a single owner). */
+function webConcurrency(embeddedMode: boolean): number {
+  if (embeddedMode) return 1;
+  const n = Number(process.env.WEB_CONCURRENCY);
+  return Number.isInteger(n) && n >= 1 ? n : os.availableParallelism();
+}
+
 async function main() {
   const embeddedMode = !process.env.DATABASE_URL;
   let db;
@@ -67,22 +77,22 @@ async function main() {
   };
   const [demo] = await Promise.all([ensureDemo({ embeddedMode, log: say }), buildIfNeeded(env)]);
   await closeDb();
-  const server = run(['start', '-p', String(port), '-H', host], env);
+  const processes = webConcurrency(embeddedMode);
+  const server = startWeb({ port, host, env: { ...env, ALERTS_LEADER_ELECTION: embeddedMode ? '0' : '1' }, processes, log: say });
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    await server.stop();
     await db.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  server.on('exit', (code) => void stop(code ?? 1));
+  void server.exited.then((code) => stop(code));
   await waitHealthy(url);
-  say(`FlowMason Insights is running at ${url}`);
+  say(`FlowMason Insights is running at ${url}${processes > 1 ? ` (${processes} server processes)` : ''}`);
   if (demo.key) say(`demo API key (organisation "default"): ${demo.key}`);
 }
 

@@ -34,6 +34,12 @@ export interface AlertsConfig {
   windowDays: number;
   /** How often the scheduler looks for organisations with new data (ALERT_EVAL_INTERVAL_MS, default 15 s). */
   evalIntervalMs: number;
+  /** The scheduler's share of one core (ALERT_EVAL_CPU_SHARE, default 0.25): after a tick busy B ms it
+   * waits at least 3·B (at 0.25), so evaluations never crowd out ingest. */
+  evalCpuShare: number;
+  /** No wait between ticks is longer than this (ALERT_EVAL_MAX_DELAY_MS, default 40 s: with a tick's
+   * own time, new data is still evaluated within 60 s). */
+  evalMaxDelayMs: number;
   /** Every organisation with data is re-evaluated at least this often (ALERT_SCHEDULE_MS, default 10 min):
    * time alone moves the window, so findings resolve without new data. */
   scheduleMs: number;
@@ -51,6 +57,8 @@ export function alertsConfig(): AlertsConfig {
   return {
     windowDays: Math.min(365, Math.round(num('ALERT_WINDOW_DAYS', 7, 1))),
     evalIntervalMs: num('ALERT_EVAL_INTERVAL_MS', 15_000, 100),
+    evalCpuShare: Math.min(1, num('ALERT_EVAL_CPU_SHARE', 0.25, 0.01)),
+    evalMaxDelayMs: num('ALERT_EVAL_MAX_DELAY_MS', 40_000, 100),
     scheduleMs: num('ALERT_SCHEDULE_MS', 600_000, 1_000),
     pollMs: num('WEBHOOK_POLL_MS', 1_000, 50),
     timeoutMs: num('WEBHOOK_TIMEOUT_MS', 10_000, 100),

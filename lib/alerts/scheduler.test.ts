@@ -41,6 +41,26 @@ describe('EvaluationScheduler', () => {
     }
   });
 
+  it('data arriving during an evaluation is coalesced into the next tick, not evaluated back to back', async () => {
+    const orgId = (await newOrg('steady')).id;
+    let calls = 0;
+    // Steady ingest: every evaluation of the organisation sees a new batch land while it runs.
+    const scheduler = new EvaluationScheduler(async (org) => {
+      if (org !== orgId) return [];
+      calls += 1;
+      await ingestItems(getPool(), orgId, [run(`during-${calls}`)]);
+      return [];
+    }, () => {});
+    await ingestItems(getPool(), orgId, [run('first')]);
+    await scheduler.runOnce(); // before: this loop re-claimed the organisation after every evaluation, forever
+    expect(calls).toBe(1);
+    const due = await getPool().query('SELECT data_version > evaluated_version AS due FROM alert_state WHERE org_id = $1', [orgId]);
+    expect(due.rows).toEqual([{ due: true }]); // the batch that arrived meanwhile is not lost: due next tick
+    await scheduler.runOnce();
+    expect(calls).toBe(2);
+    await scheduler.stop();
+  });
+
   it('a failed evaluation is retried on the next tick', async () => {
     const orgId = (await newOrg('flaky')).id;
     let attempts = 0;

@@ -3,11 +3,16 @@ import { logger } from '@/lib/log';
 import { alertsConfig } from './config';
 import type { Detector } from './evaluate';
 import { evaluateOrg } from './evaluate';
+import { nextTickDelay } from './pacing';
 import { claimDueOrgs, releaseClaim } from './state';
 
 // Evaluates organisations whose data changed since their last evaluation, every
 // ALERT_EVAL_INTERVAL_MS (default 15 s: new data is evaluated well within 60 s), and every
 // organisation at least every ALERT_SCHEDULE_MS (default 10 min: time alone moves the window).
+// It does not fight ingest: a tick evaluates each due organisation once (batches that arrive
+// meanwhile are coalesced into the next tick's evaluation — before, an organisation under steady
+// ingest was re-evaluated back to back, a core's worth of work), and the wait after a tick grows
+// with the tick's busy time so that evaluations take at most ALERT_EVAL_CPU_SHARE of a core.
 
 /** Claimed together: small, so a claim never holds many organisations another process could take. */
 const ORGS_PER_CLAIM = 5;
@@ -30,9 +35,12 @@ export class EvaluationScheduler {
   private schedule(ms: number) {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
+      const started = performance.now();
+      this.running = this.runOnce().finally(() => {
         this.running = null;
-        if (!this.stopped) this.schedule(alertsConfig().evalIntervalMs);
+        const cfg = alertsConfig();
+        const pacing = { intervalMs: cfg.evalIntervalMs, share: cfg.evalCpuShare, maxDelayMs: cfg.evalMaxDelayMs };
+        if (!this.stopped) this.schedule(nextTickDelay(performance.now() - started, pacing));
       });
     }, ms);
     this.timer.unref();
@@ -40,16 +48,21 @@ export class EvaluationScheduler {
 
   /**
    * Claims and evaluates due organisations, a few at a time, until none is due (a backlog drains in
-   * one tick). Failed ones are released only at the end, so they are retried next tick, not in a loop.
+   * one tick), each at most once per tick. Failed ones are released only at the end, so they are
+   * retried next tick, not in a loop.
    */
-  private async tick() {
+  async runOnce() {
     const cfg = alertsConfig();
     const failed: string[] = [];
+    const done: string[] = [];
     try {
       while (!this.stopped) {
-        const orgs = await claimDueOrgs(ORGS_PER_CLAIM, cfg.scheduleMs);
+        const orgs = await claimDueOrgs(ORGS_PER_CLAIM, cfg.scheduleMs, done);
         if (orgs.length === 0) return;
-        for (const orgId of orgs) if (!(await this.evaluate(orgId))) failed.push(orgId);
+        for (const orgId of orgs) {
+          done.push(orgId);
+          if (!(await this.evaluate(orgId))) failed.push(orgId);
+        }
       }
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'alert scheduler: could not claim organisations');

@@ -7,14 +7,17 @@ import { getPrisma } from '@/lib/db/client';
 
 /**
  * Organisations with data newer than their last evaluation (first), or not evaluated for
- * `scheduleMs`; claimed by setting evaluated_version/evaluated_at at once.
+ * `scheduleMs`; claimed by setting evaluated_version/evaluated_at at once. `skip`: organisations
+ * already evaluated in this tick — data that arrived during their evaluation waits for the next
+ * tick (coalesced into one evaluation) instead of starting another one at once.
  */
-export async function claimDueOrgs(limit: number, scheduleMs: number): Promise<string[]> {
+export async function claimDueOrgs(limit: number, scheduleMs: number, skip: readonly string[] = []): Promise<string[]> {
   const rows = await getPrisma().$queryRaw<Array<{ org_id: string }>>`
     WITH due AS (
       SELECT org_id FROM alert_state
-       WHERE data_version > evaluated_version OR evaluated_at IS NULL
-          OR evaluated_at < now() - make_interval(secs => ${scheduleMs / 1000}::float8)
+       WHERE (data_version > evaluated_version OR evaluated_at IS NULL
+          OR evaluated_at < now() - make_interval(secs => ${scheduleMs / 1000}::float8))
+         AND org_id <> ALL(${[...skip]}::uuid[])
        ORDER BY data_version > evaluated_version DESC, evaluated_at NULLS FIRST, org_id
        LIMIT ${limit}
          FOR UPDATE SKIP LOCKED

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ExecutionInput, type IngestRejected, type IngestResponse } from '@/lib/schemas/ingest';
+import { fastExecution } from './fast-validate';
 import { insertBatch } from './insert';
 import { normalizeExecution, type ExecutionRow } from './normalize';
 import { loadPriceOverrides, makePriceResolver } from './prices';
@@ -15,7 +16,13 @@ export function issuePath(path: ReadonlyArray<PropertyKey>): string {
 export function validateItems(items: unknown[]) {
   const valid: Array<{ index: number; value: ExecutionInput }> = [];
   const rejected: IngestRejected[] = [];
+  const now = Date.now();
   items.forEach((item, index) => {
+    const fast = fastExecution(item, now);
+    if (fast) {
+      valid.push({ index, value: fast });
+      return;
+    }
     const parsed = ExecutionInput.safeParse(item);
     if (parsed.success) {
       valid.push({ index, value: parsed.data });

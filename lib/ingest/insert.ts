@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ExecutionRow } from './normalize';
 import { executionColumns, stageColumns } from './columns';
+import { refreshRecovery } from './recovery';
 import { CREATE_ROLLUP_STATE, LOCK_ROLLUP_ZONE, ROLLUP_DELTAS } from './rollup-deltas';
 
 // Set-based, idempotent insert of a batch: one transaction and a fixed number of statements
@@ -97,6 +98,7 @@ export async function insertBatch(pool: pg.Pool, orgId: string, batch: Execution
     await client.query('BEGIN; SET LOCAL synchronous_commit TO on');
     const zone = await rollupZone(client, orgId);
     const { rows: seen } = await client.query<PipelineSeen>(INSERT_BATCH, [orgId, ...executionColumns(rows), ...stageColumns(rows), zone]);
+    await refreshRecovery(client, orgId, seen);
     if (seen.length > 0) {
       await client.query(UPSERT_PIPELINES, [orgId, seen.map((p) => p.pipeline_id), seen.map((p) => p.first_seen), seen.map((p) => p.last_seen)]);
     }

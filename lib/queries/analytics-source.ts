@@ -9,7 +9,7 @@ import { getWindowStats } from './get-window-stats';
 import { getBucketsRollup } from './rollup/get-buckets';
 import { getErrorCountsRollup } from './rollup/get-error-counts';
 import { getHourCountsRollup } from './rollup/get-hour-counts';
-import { getRecoveryProbe } from './rollup/get-recovery';
+import { getRecoveryFacts } from './rollup/get-recovery';
 import { getModelStatsRollup } from './rollup/get-model-stats';
 import { getStageStatsRollup } from './rollup/get-stage-stats';
 import { getWindowStatsRollup } from './rollup/get-window-stats';
@@ -41,7 +41,7 @@ const ROLLUP: AnalyticsQueries = {
   getModelStats: getModelStatsRollup,
   getStageStats: getStageStatsRollup,
   getHourCounts: getHourCountsRollup,
-  getRecovery: getRecoveryProbe,
+  getRecovery: getRecoveryFacts,
 };
 
 /** The query set for a source; ANALYTICS_SOURCE=raw switches the app back to raw reads. */

@@ -11,9 +11,12 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const MAX_FUTURE_MS = 5 * 60 * 1000;
 /** Executions start after this instant; it also bounds how many monthly partitions can exist. */
 export const MIN_STARTED_AT = '2000-01-01T00:00:00Z';
-const MIN_STARTED_MS = Date.parse(MIN_STARTED_AT);
-const INT32_MAX = 2_147_483_647;
-const MAX_TOKENS = 1e12;
+export const MIN_STARTED_MS = Date.parse(MIN_STARTED_AT);
+export const INT32_MAX = 2_147_483_647;
+export const MAX_TOKENS = 1e12;
+export const MAX_COST_USD = 1e9;
+export const MAX_STAGES = 200;
+export const MAX_METADATA_KEYS = 32;
 
 // PostgreSQL text and jsonb cannot hold U+0000: refuse it per field instead of failing the batch.
 const NO_NUL = /^[^\u0000]*$/;
@@ -22,9 +25,9 @@ const id = z.string().min(1, 'must be 1–128 characters').max(128, 'must be 1�
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`).regex(NO_NUL, noNul);
 const durationMs = z.int().min(0, 'must be an integer ≥ 0').max(INT32_MAX, `must be ≤ ${INT32_MAX}`);
 const tokens = z.int().min(0, 'must be an integer ≥ 0').max(MAX_TOKENS, 'must be ≤ 1e12');
-const cost = z.number().min(0, 'must be a number ≥ 0').max(1e9, 'must be ≤ 1e9');
+const cost = z.number().min(0, 'must be a number ≥ 0').max(MAX_COST_USD, 'must be ≤ 1e9');
 const required = (fallback: string) => (i: { input: unknown }) => (i.input === undefined ? 'is required' : fallback);
-const timestamp = z.iso.datetime({ offset: true, error: required('must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T12:00:00Z') });
+export const timestamp = z.iso.datetime({ offset: true, error: required('must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T12:00:00Z') });
 const anObject = { error: required('must be an object') };
 const metadataError = (i: { input: unknown; code?: string }) =>
   i.code === 'invalid_key' ? 'key must be at most 128 characters of valid Unicode, without NUL' : required('must be an object')(i);
@@ -52,7 +55,7 @@ export type StageInput = z.infer<typeof StageInput>;
 
 // metadata is stored as jsonb, which refuses an unpaired UTF-16 surrogate ("\udfff") that text
 // columns would merely replace: refuse it per field instead of failing the whole batch (a 500).
-const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const jsonText = (max: number) => shortText(max).refine((s) => !UNPAIRED_SURROGATE.test(s), 'must be valid Unicode (no unpaired surrogate)');
 const metadataValue = z.union([jsonText(1024), z.number(), z.boolean()], 'must be a string, number or boolean');
 
@@ -70,7 +73,7 @@ export const ExecutionInput = z
       error_message: z.string().optional(),
       cost_usd: cost.optional(),
       metadata: z.record(jsonText(128), metadataValue, { error: metadataError }).optional(),
-      stages: z.array(StageInput, { error: required('must be an array') }).max(200, 'must have at most 200 stages').optional(),
+      stages: z.array(StageInput, { error: required('must be an array') }).max(MAX_STAGES, 'must have at most 200 stages').optional(),
     },
     anObject,
   )
@@ -86,7 +89,7 @@ export const ExecutionInput = z
     } else if (e.duration_ms === undefined) {
       issue(['duration_ms'], 'is required unless completed_at is given');
     }
-    if (e.metadata && Object.keys(e.metadata).length > 32) issue(['metadata'], 'must have at most 32 keys');
+    if (e.metadata && Object.keys(e.metadata).length > MAX_METADATA_KEYS) issue(['metadata'], 'must have at most 32 keys');
     e.stages?.forEach((s, i) => {
       const input = s.input_tokens ?? 0;
       if (input >= 0 && (s.cached_input_tokens ?? 0) > input) {

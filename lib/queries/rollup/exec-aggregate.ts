@@ -3,12 +3,14 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import type { WindowStats } from '@/lib/insights/types';
 import type { QueryScope, Range } from '../filters';
-import { cuts, histPercentiles, rawRows, rollupRows } from './cut';
+import { cuts, percentilesOf, rawHistograms, rawRows, rollupRows } from './cut';
 
 // The rollup form of the execution aggregates behind getWindowStats and getBuckets: per `key`
 // (which window, or which local day) and optionally per pipeline (GROUPING SETS), the exact
-// counts and sums of rollup_executions plus the partial days' raw rows, and percentiles from
-// rollup_execution_hist plus the raw rows' buckets. Nothing but aggregates leaves the database.
+// counts and sums of rollup_executions (whole days and whole hours) plus the partial hours' raw
+// rows, and percentiles from the duration histograms: one bucket-count array per day or hour and
+// pipeline, merged per key and pipeline with fm_hist_sum (the organisation's from the pipelines'
+// merged arrays). Nothing but aggregates leaves the database.
 
 export interface ExecAggregateRow extends WindowStats {
   key: string;
@@ -43,7 +45,7 @@ export async function getExecAggregate(orgId: string, scope: QueryScope, timeZon
     ), sums AS (
       SELECT (${spec.rollupKey(Prisma.raw('x.day'))})::text AS key, x.pipeline_id, x.status, x.executions::bigint AS n,
              x.cost_usd, x.duration_sum::numeric AS dsum, x.duration_sq AS dsq, x.tokens::numeric AS tokens
-        ${rollupRows('rollup_executions', 'x', orgId, scope)}
+        ${rollupRows('executions', 'x', orgId, scope)}
       UNION ALL
       SELECT key, pipeline_id, status, 1, cost_usd, duration_ms, duration_ms::numeric * duration_ms, tokens FROM raw
     ), agg AS (
@@ -56,13 +58,15 @@ export async function getExecAggregate(orgId: string, scope: QueryScope, timeZon
              sum(dsum) AS dsum, sum(dsq) AS dsq, sum(tokens) AS tokens
         FROM sums GROUP BY ${groups('key')}
     )${pct ? Prisma.sql`, hg AS (
-      SELECT ${isScope} AS is_scope, ${pipe} AS pipeline_id, key, bucket, sum(n) AS n
-        FROM (SELECT (${spec.rollupKey(Prisma.raw('h.day'))})::text AS key, h.pipeline_id, h.bucket::int AS bucket, h.n::bigint AS n
-                ${rollupRows('rollup_execution_hist', 'h', orgId, scope)}
-              UNION ALL
-              SELECT key, pipeline_id, fm_duration_bucket(duration_ms), 1 FROM raw) u
-       GROUP BY ${groups('key, bucket')}
-    ), pct AS (${histPercentiles('is_scope, pipeline_id, key', { p50: 0.5, p95: 0.95, p99: 0.99 })})` : Prisma.empty}
+      SELECT key, pipeline_id, fm_hist_sum(counts) AS h
+        FROM (SELECT (${spec.rollupKey(Prisma.raw('h.day'))})::text AS key, h.pipeline_id, h.counts
+                ${rollupRows('exec_hist', 'h', orgId, scope)}
+              UNION ALL ${rawHistograms('key, pipeline_id')}) u
+       GROUP BY key, pipeline_id
+    ), hs AS (
+      ${per ? Prisma.sql`SELECT false AS is_scope, pipeline_id, key, h FROM hg UNION ALL` : Prisma.empty}
+      SELECT true AS is_scope, NULL::text AS pipeline_id, key, fm_hist_sum(h) AS h FROM hg GROUP BY key
+    ), pct AS (${percentilesOf('hs', 'is_scope, pipeline_id, key', { p50: 0.5, p95: 0.95, p99: 0.99 })})` : Prisma.empty}
     SELECT a.is_scope, a.pipeline_id, a.key,
            a.n::int AS executions, a.successes::int AS successes, a.failures::int AS failures, a.cancelled::int AS cancelled,
            a.cost::float8 AS cost_usd, a.failed_cost::float8 AS failed_cost_usd,

@@ -13,7 +13,7 @@ export async function getErrorCountsRollup(orgId: string, window: Range, scope: 
     SELECT ${Prisma.raw(per ? 'GROUPING(pipeline_id) = 1' : 'true')} AS is_scope,
            ${Prisma.raw(per ? 'pipeline_id' : 'NULL::text')} AS pipeline_id, error_type, sum(n)::int AS failures
       FROM (SELECT x.pipeline_id, coalesce(nullif(x.error_type, ''), 'other') AS error_type, x.executions AS n
-              ${rollupRows('rollup_executions', 'x', orgId, scope, Prisma.sql`AND x.status = 'failed'`)}
+              ${rollupRows('executions', 'x', orgId, scope, Prisma.sql`AND x.status = 'failed'`)}
             UNION ALL
             SELECT e.pipeline_id, coalesce(e.error_type, 'other'), 1
               ${rawRows('executions', 'e', orgId, scope, Prisma.sql`AND e.status = 'failed'`)}) u

@@ -9,7 +9,7 @@ export async function getHourCountsRollup(orgId: string, window: Range, scope: Q
   const rows = await getPrisma().$queryRaw<Array<{ hour: number; executions: number }>>(Prisma.sql`
     WITH c AS (${cuts(orgId, [window], timeZone)})
     SELECT hour, sum(n)::int AS executions
-      FROM (SELECT x.hour::int AS hour, x.executions AS n ${rollupRows('rollup_executions', 'x', orgId, scope)}
+      FROM (SELECT x.hour::int AS hour, x.executions AS n ${rollupRows('execution_hours', 'x', orgId, scope)}
             UNION ALL
             SELECT extract(hour FROM e.started_at AT TIME ZONE ${timeZone}::text)::int, 1
               ${rawRows('executions', 'e', orgId, scope)}) u

@@ -20,7 +20,7 @@ export async function getModelStatsRollup(orgId: string, window: Range, scope: Q
            coalesce(sum(n) FILTER (WHERE cost_source = 'unpriced'), 0)::int AS unpriced_calls
       FROM (SELECT x.provider, x.model, x.status, x.cost_source, x.calls::bigint AS n, x.input_tokens, x.output_tokens,
                    x.cached_input_tokens, x.reasoning_tokens, x.cost_usd, x.duration_sum AS dsum
-              ${rollupRows('rollup_stages', 'x', orgId, scope, Prisma.sql`AND x.model <> ''`)}
+              ${rollupRows('stages', 'x', orgId, scope, Prisma.sql`AND x.model <> ''`)}
             UNION ALL
             SELECT coalesce(s.provider, ''), s.model, s.status, s.cost_source, 1, s.input_tokens, s.output_tokens,
                    s.cached_input_tokens, s.reasoning_tokens, s.cost_usd, s.duration_ms

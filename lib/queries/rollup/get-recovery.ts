@@ -2,34 +2,29 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import type { RecoveryStats } from '@/lib/insights/types';
-import { scopeWhere, type QueryScope, type Range } from '../filters';
+import type { QueryScope, Range } from '../filters';
 
 /**
- * getRecovery without reading every run of the window: only the failed executions (index
- * (org_id, status, started_at)), and for each one index probe for the next success of its
- * pipeline in the window. Consecutive failures f, f' of a pipeline belong to one streak exactly
- * when f' comes before f's next success; a streak recovers at its first failure's next success.
- * Same definition as getRecovery (cancelled runs ignored, id breaks ties, window-bounded).
+ * getRecovery from the recovery facts (recovery_streaks, maintained at ingest): the streaks whose
+ * recovering success started in the window. Same definition as getRecovery's window functions,
+ * which see only the window's runs: a streak that began before the window counts from its first
+ * failure inside it — found by one index probe, for at most one streak per pipeline (the one
+ * straddling the window's start) — and not at all when it has no failure inside (its success is
+ * then the pipeline's first decided run of the window).
  */
-export async function getRecoveryProbe(orgId: string, window: Range, scope: QueryScope): Promise<RecoveryStats> {
+export async function getRecoveryFacts(orgId: string, window: Range, scope: QueryScope): Promise<RecoveryStats> {
+  const start = Prisma.sql`${window.start}::timestamptz`;
   const [row] = await getPrisma().$queryRaw<RecoveryStats[]>(Prisma.sql`
-    WITH f AS (
-      SELECT pipeline_id, id, started_at FROM executions WHERE ${scopeWhere(orgId, window, scope)} AND status = 'failed'
-    ), n AS (
-      SELECT f.pipeline_id, f.id, f.started_at, s.started_at AS s_at, s.id AS s_id, s.duration_ms AS s_ms
-        FROM f LEFT JOIN LATERAL (
-          SELECT e.started_at, e.id, e.duration_ms FROM executions e
-           WHERE e.org_id = ${orgId}::uuid AND e.pipeline_id = f.pipeline_id AND e.status = 'success'
-             AND e.started_at >= f.started_at AND e.started_at < ${window.end}::timestamptz
-             AND (e.started_at, e.id) > (f.started_at, f.id)
-           ORDER BY e.started_at, e.id LIMIT 1) s ON true
-    ), g AS (
-      SELECT n.*, lag(s_at) OVER w AS prev_s_at, lag(s_id) OVER w AS prev_s_id, lag(id) OVER w AS prev_id
-        FROM n WINDOW w AS (PARTITION BY pipeline_id ORDER BY started_at, id)
-    )
     SELECT count(*)::int AS streaks,
-           coalesce(sum(extract(epoch FROM s_at + s_ms * interval '1 millisecond' - started_at)), 0)::float8 / 60 AS total_minutes
-      FROM g
-     WHERE s_at IS NOT NULL AND (prev_id IS NULL OR (prev_s_at, prev_s_id) < (started_at, id))`);
+           coalesce(sum(extract(epoch FROM s.recovered_end - coalesce(p.first_at, s.first_failed_at))), 0)::float8 / 60 AS total_minutes
+      FROM recovery_streaks s
+      LEFT JOIN LATERAL (
+        SELECT e.started_at AS first_at FROM executions e
+         WHERE s.first_failed_at < ${start} AND e.org_id = ${orgId}::uuid AND e.pipeline_id = s.pipeline_id
+           AND e.started_at >= ${start} AND (e.started_at, e.id) < (s.recovered_at, s.recovered_id) AND e.status = 'failed'
+         ORDER BY e.started_at LIMIT 1) p ON true
+     WHERE s.org_id = ${orgId}::uuid AND s.recovered_at >= ${start} AND s.recovered_at < ${window.end}::timestamptz
+       ${scope.pipelineId ? Prisma.sql`AND s.pipeline_id = ${scope.pipelineId}` : Prisma.empty}
+       AND (s.first_failed_at >= ${start} OR p.first_at IS NOT NULL)`);
   return row ?? { streaks: 0, total_minutes: 0 };
 }
