@@ -24,7 +24,16 @@ const securityHeaders = [
 
 const nextConfig = {
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // HSTS only over https: x-fm-proto is set by our own server (scripts/serve.ts) from the socket
+      // or from a TRUSTED_PROXIES proxy's X-Forwarded-Proto, never taken from the client.
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-fm-proto', value: 'https' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+      },
+    ];
   },
   poweredByHeader: false,
   // NEXT_DIST_DIR lets several builds (e.g. parallel test runs) live side by side.

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { generateDemoExecutions } from '@/lib/demo';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -37,7 +37,14 @@ export async function loadDemo(pool: pg.Pool, orgId: string, total: number): Pro
   });
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write('\n');
-  // A freshly bulk-loaded table has no planner statistics until autovacuum gets to it.
-  await pool.query('ANALYZE');
+  // A freshly bulk-loaded table has no planner statistics until autovacuum gets to it. ANALYZE of
+  // 1M+ rows on a busy machine can outlast the pool's timeouts: a connection of its own, without.
+  const client = new pg.Client({ connectionString: pool.options.connectionString });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
   return { executions: p.accepted, seconds: Math.round(seconds), executions_per_s: Math.round(p.accepted / seconds), reused: false };
 }

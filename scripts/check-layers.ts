@@ -7,7 +7,7 @@ import madge from 'madge';
 
 /** Bottom to top; the first matching prefix wins. */
 const LAYERS: Array<{ name: string; prefixes: string[] }> = [
-  { name: 'foundation', prefixes: ['lib/generated/', 'lib/errors.ts', 'lib/log.ts', 'lib/format.ts', 'lib/pricing/', 'lib/demo/'] },
+  { name: 'foundation', prefixes: ['lib/generated/', 'lib/errors.ts', 'lib/log.ts', 'lib/format.ts', 'lib/pricing/', 'lib/demo/', 'lib/http/'] },
   { name: 'schemas', prefixes: ['lib/schemas/'] },
   { name: 'engine', prefixes: ['lib/insights/'] },
   { name: 'database', prefixes: ['lib/db/'] },

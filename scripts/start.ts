@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startWarnings } from '@/lib/auth/start-warnings';
 import { DataDirBusyError } from '@/lib/db/embedded';
 import { closeDb } from '@/lib/db/client';
 import { openDatabase } from '@/lib/db/open';
@@ -75,6 +76,7 @@ async function main() {
     // The app learns where it listens: the password-less demo session exists on loopback only.
     HOST: host,
   };
+  for (const warning of startWarnings(env)) say(warning);
   const [demo] = await Promise.all([ensureDemo({ embeddedMode, log: say }), buildIfNeeded(env)]);
   await closeDb();
   const processes = webConcurrency(embeddedMode);

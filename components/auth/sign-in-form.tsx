@@ -1,6 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { useHydrated } from '@/components/data/hydration-mark';
+import { safeNextPath } from '@/lib/auth/next-path';
 
 const input = 'h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100';
 
@@ -22,7 +23,9 @@ export function SignInForm({ next }: { next: string }) {
         body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
       });
       if (res.ok) {
-        window.location.assign(next); // a full load: every server component renders for this user
+        // A full load: every server component renders for this user. `next` is checked again here
+        // against this page's origin (the same helper as the server's), never taken as given.
+        window.location.assign(safeNextPath(next, window.location.origin));
         return;
       }
       setError(res.status === 429 ? 'Too many attempts. Wait a minute and try again.' : res.status === 401 ? 'Wrong e-mail or password.' : `Sign-in failed (HTTP ${res.status}).`);

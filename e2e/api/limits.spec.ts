@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { lastLine } from '../support';
 import { createInstance } from './alerts-instance';
 import { send, type RawResponse } from './fuzz-http';
+import { raw } from './raw-http';
 
 // Limits on a dedicated app instance (its own process, output captured, a tiny rate limit):
 // per-key rate limiting (429 rate_limited + Retry-After), anonymous callers limited by IP, the
@@ -55,15 +56,16 @@ test('a key over its budget gets 429 rate_limited with Retry-After; other keys a
   expect((await get('/api/v1/pipelines', bearer(key))).status).toBe(200);
 });
 
-test('callers without valid credentials are limited by client address: 401, then 429', async () => {
-  const ip = { 'x-forwarded-for': '198.51.100.23' };
-  const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => get('/api/v1/pipelines', { ...ip, authorization: `Bearer fm_guess${i}` })));
+test('callers without valid credentials are limited by client address: 401, then 429; a forged X-Forwarded-For is no way out', async () => {
+  const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => get('/api/v1/pipelines', { 'x-forwarded-for': `198.51.100.${i + 1}`, authorization: `Bearer fm_guess${i}` })));
   const statuses = answers.map((r) => r.status);
   expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
   expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
-  // Another address is not affected by that one's guessing.
-  expect((await get('/api/v1/pipelines', { 'x-forwarded-for': '198.51.100.99' })).status).toBe(401);
+  // Still limited with yet another claimed address (no TRUSTED_PROXIES: the socket's counts) …
+  expect((await get('/api/v1/pipelines', { 'x-forwarded-for': '198.51.100.99' })).status).toBe(429);
+  // … while another real address is not affected by that one's guessing.
+  expect((await raw(app.baseURL, '/api/v1/pipelines', { localAddress: '127.0.0.3' })).status).toBe(401);
 });
 
 test('every answer carries x-request-id, also 400 and 401, and the log line names the same id; a sane client id is kept', async () => {

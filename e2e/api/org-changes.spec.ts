@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -15,6 +16,21 @@ test.describe.configure({ timeout: 420_000, mode: 'serial' });
 
 const line = (id: string) => JSON.stringify({ id, pipeline_id: 'imported', status: 'success', started_at: new Date(Date.now() - 3_600_000).toISOString(), duration_ms: 100 });
 
+type Pipelines = { pipelines?: Array<{ pipeline_id: string; executions: number }> };
+
+/** One GET on a connection of its own: after a long CLI call a kept-alive socket may be closed already. */
+function answer(url: string, key: string): Promise<{ status: number; body: Pipelines }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false, headers: { authorization: `Bearer ${key}` } }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Pipelines }));
+      })
+      .on('error', reject);
+  });
+}
+
 test('a CLI import and a CLI key revocation show in the next API answer of a running app', async () => {
   const app = await createInstance({ INSIGHTS_CACHE_TTL_MS: '600000', API_KEY_CACHE_TTL_MS: '600000' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-e2e-changes-'));
@@ -23,10 +39,7 @@ test('a CLI import and a CLI key revocation show in the next API answer of a run
     app.cli('org', 'create', 'changes');
     const key = app.cli('key', 'create', '--org', 'changes', '--scopes', 'read,ingest').trim().split('\n').at(-1)!;
     const doomed = app.cli('key', 'create', '--org', 'changes', '--scopes', 'read').trim().split('\n').at(-1)!;
-    const get = async (k: string) => {
-      const res = await fetch(`${app.baseURL}/api/v1/pipelines`, { headers: { authorization: `Bearer ${k}` } });
-      return { status: res.status, body: (await res.json()) as { pipelines?: Array<{ pipeline_id: string; executions: number }> } };
-    };
+    const get = (k: string) => answer(`${app.baseURL}/api/v1/pipelines`, k);
     const count = async () => (await get(key)).body.pipelines?.find((p) => p.pipeline_id === 'imported')?.executions ?? 0;
 
     const first = path.join(dir, 'first.jsonl');

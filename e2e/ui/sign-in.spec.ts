@@ -105,3 +105,14 @@ test('a member of another organisation sees only theirs: empty, and settings of 
   const other = await (await request.get(`${instance.baseURL}/api/v1/settings`, { headers: bearer(defaultKey) })).json();
   expect(other).toMatchObject({ time_zone: 'UTC', thresholds: {} });
 });
+
+test('an open redirect in next= is refused: next=/%09/evil.example lands on /', async ({ browser }) => {
+  const page = await (await browser.newContext({ baseURL: instance.baseURL })).newPage();
+  await page.goto('/sign-in?next=/%09/evil.example/x');
+  await settled(page);
+  await page.getByLabel('E-mail').fill('ana@example.com');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${instance.baseURL}/`);
+  await expect(page.getByTestId('user-email')).toHaveText('ana@example.com');
+});

@@ -30,6 +30,13 @@ describe('POST /api/v1/webhooks without ALLOW_PRIVATE_WEBHOOKS', () => {
     'http://[::1]/hook',
     'http://[fd00::1]/hook',
     'http://100.64.1.1/hook',
+    // IPv6 forms carrying a private IPv4 address, and the deprecated site-local range
+    'http://[::7f00:1]/hook',
+    'http://[::ffff:0:7f00:1]/hook',
+    'http://[64:ff9b::7f00:1]/hook',
+    'http://[2002:7f00:1::]/hook',
+    'http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook',
+    'http://[fec0::1]/hook',
   ])('refuses %s with a 400 naming the url', async (url) => {
     const res = await post({ url, min_severity: 'critical' });
     expect(res.status).toBe(400);
@@ -44,6 +51,7 @@ describe('POST /api/v1/webhooks without ALLOW_PRIVATE_WEBHOOKS', () => {
     expect((await list.json()).total).toBe(0);
     const ok = await post({ url: 'https://93.184.216.34/hook', categories: ['cost', 'cost'] });
     expect(ok.status).toBe(201);
+    expect(ok.headers.get('cache-control')).toBe('no-store'); // it carries the signing secret
     expect(await ok.json()).toMatchObject({ url: 'https://93.184.216.34/hook', min_severity: 'critical', categories: ['cost'], enabled: true, secret: expect.stringMatching(/^whsec_/) });
   });
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressRefusal, checkWebhookUrl, classifyAddress } from './ssrf';
+import { addressRefusal, checkWebhookUrl, classifyAddress, guardedLookup } from './ssrf';
 import { sendWebhook } from './send';
 
 describe('classifyAddress', () => {
@@ -32,6 +32,32 @@ describe('classifyAddress', () => {
     ['ff02::1', 'forbidden'],
     ['::', 'forbidden'],
     ['not-an-ip', 'forbidden'],
+    // IPv6 forms that carry an IPv4 address are judged by it.
+    ['::7f00:1', 'private'], // IPv4-compatible 127.0.0.1
+    ['::127.0.0.1', 'private'],
+    ['::a00:1', 'private'], // 10.0.0.1
+    ['::0.0.0.2', 'forbidden'],
+    ['::808:808', 'public'], // 8.8.8.8
+    ['::ffff:7f00:1', 'private'], // IPv4-mapped, hex
+    ['::ffff:a9fe:a9fe', 'private'], // 169.254.169.254
+    ['::ffff:0:7f00:1', 'private'], // IPv4-translated (SIIT)
+    ['::ffff:0:127.0.0.1', 'private'],
+    ['::ffff:0:e000:1', 'forbidden'], // 224.0.0.1
+    ['64:ff9b::7f00:1', 'private'], // NAT64 127.0.0.1
+    ['64:ff9b::127.0.0.1', 'private'],
+    ['64:ff9b::a9fe:a9fe', 'private'], // NAT64 169.254.169.254
+    ['64:ff9b::808:808', 'public'], // NAT64 8.8.8.8: a public address
+    ['64:ff9b:1::1', 'private'], // local-use NAT64 prefix
+    ['2002:7f00:1::', 'private'], // 6to4 127.0.0.1
+    ['2002:c0a8:101::1', 'private'], // 6to4 192.168.1.1
+    ['2002:a9fe:a9fe::', 'private'],
+    ['2002:0:0::1', 'forbidden'], // 6to4 0.0.0.0
+    ['2002:808:808::1', 'public'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'private'], // Teredo, client 127.0.0.1 (inverted)
+    ['2001:0:7f00:1::f7f7:f7f7', 'private'], // Teredo, server 127.0.0.1 (client 8.8.8.8)
+    ['fec0::1', 'private'], // site-local (deprecated)
+    ['feff::1', 'private'],
+    ['2606:4700::6810:84e5', 'public'],
   ] as const)('%s is %s', (ip, expected) => {
     expect(classifyAddress(ip)).toBe(expected);
   });
@@ -55,10 +81,21 @@ describe('checkWebhookUrl', () => {
     ['http://0x7f.1/hook', /loopback/], // WHATWG URL normalises this to 127.0.0.1
     ['http://2130706433/hook', /loopback/],
     ['http://169.254.169.254/latest/meta-data', /loopback, private or link-local/],
+    ['http://[::7f00:1]/hook', /loopback/],
+    ['http://[::ffff:0:7f00:1]/hook', /loopback/],
+    ['http://[64:ff9b::7f00:1]/hook', /loopback/],
+    ['http://[2002:7f00:1::]/hook', /loopback/],
+    ['http://[fec0::1]/hook', /loopback/],
+    ['http://[::ffff:169.254.169.254]/latest', /loopback/],
   ])('refuses %s', async (url, reason) => {
     const r = await checkWebhookUrl(url, { allowPrivate: false });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it.each(['::7f00:1', '::ffff:0:7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::', 'fec0::1'])('refuses a name that resolves to %s', async (ip) => {
+    const r = await checkWebhookUrl('https://hooks.example.com/x', { allowPrivate: false, resolve: resolveTo(ip) });
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining(`resolves to ${ip} is a loopback`) });
   });
 
   it('resolves names and refuses when ANY address is private', async () => {
@@ -97,6 +134,19 @@ describe('sendWebhook guards the connection itself', () => {
       expect(r.error).toMatch(/refused/);
     }
     expect(hits).toBe(0);
+  });
+
+  it('refuses IPv6 forms of a private IPv4 address at connect time, literal or resolved', async () => {
+    // ::ffff:127.0.0.1 really reaches this IPv4 server on a dual-stack host.
+    for (const ip of ['::ffff:7f00:1', '::7f00:1', '::ffff:0:7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::', 'fec0::1']) {
+      const r = await sendWebhook({ url: `http://[${ip}]:${port}/x`, headers: {}, body: '{}', timeoutMs: 2000, allowPrivate: false });
+      expect([r.statusCode, r.error], ip).toEqual([null, expect.stringMatching(/^refused: .*loopback, private/)]);
+    }
+    expect(hits).toBe(0);
+    const lookup = guardedLookup(false, (_host, _opts, cb) => cb(null, [{ address: '64:ff9b::a9fe:a9fe', family: 6 }]));
+    const err = await new Promise<NodeJS.ErrnoException | null>((resolve) => lookup('metadata.example', {}, (e) => resolve(e)));
+    expect(err?.code).toBe('EWEBHOOKBLOCKED');
+    expect(err?.message).toMatch(/metadata\.example resolves to 64:ff9b::a9fe:a9fe/);
   });
 
   it('with the flag it connects, and does not follow redirects', async () => {

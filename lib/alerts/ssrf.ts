@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import { embeddedIpv4 } from './embedded-ipv4';
 
 // SSRF guard for webhook URLs. A webhook makes this server send requests to an address a user
 // chose, so it must not become a way into the server's own network: only http(s), and every
@@ -14,7 +15,11 @@ const PRIVATE = new net.BlockList();
 for (const [a, p] of [['10.0.0.0', 8], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['100.64.0.0', 10]] as const) {
   PRIVATE.addSubnet(a, p, 'ipv4');
 }
-for (const [a, p] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PRIVATE.addSubnet(a, p, 'ipv6');
+// fec0::/10: site-local, deprecated (RFC 3879) but still routed inside some networks.
+// 64:ff9b:1::/48: NAT64 for local use (RFC 8215), whose IPv4 position the network chooses.
+for (const [a, p] of [['::1', 128], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['64:ff9b:1::', 48]] as const) {
+  PRIVATE.addSubnet(a, p, 'ipv6');
+}
 
 const NEVER = new net.BlockList();
 for (const [a, p] of [
@@ -26,15 +31,29 @@ for (const [a, p] of [
 for (const [a, p] of [['::', 128], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64]] as const) NEVER.addSubnet(a, p, 'ipv6');
 
 export type AddressClass = 'public' | 'private' | 'forbidden';
+const RANK: Record<AddressClass, number> = { public: 0, private: 1, forbidden: 2 };
 
-/** IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) are classified as the IPv4 address they carry. */
-export function classifyAddress(ip: string): AddressClass {
-  const family = net.isIP(ip);
-  if (family === 0) return 'forbidden';
-  const type = family === 4 ? 'ipv4' : 'ipv6';
+function classifyOwn(ip: string, type: 'ipv4' | 'ipv6'): AddressClass {
   if (NEVER.check(ip, type)) return 'forbidden';
   if (PRIVATE.check(ip, type)) return 'private';
   return 'public';
+}
+
+/**
+ * An IPv6 address is classified as the worst of its own range and every IPv4 address it carries
+ * (embedded-ipv4.ts): ::7f00:1, ::ffff:0:7f00:1, 64:ff9b::7f00:1 and 2002:7f00:1:: all reach
+ * 127.0.0.1 somewhere on the way, so they are as private as 127.0.0.1.
+ */
+export function classifyAddress(ip: string): AddressClass {
+  const family = net.isIP(ip);
+  if (family === 0) return 'forbidden';
+  if (family === 4) return classifyOwn(ip, 'ipv4');
+  let worst = classifyOwn(ip, 'ipv6');
+  for (const v4 of embeddedIpv4(ip)) {
+    const c = classifyOwn(v4, 'ipv4');
+    if (RANK[c] > RANK[worst]) worst = c;
+  }
+  return worst;
 }
 
 /** Why this address may not be called, or null when it may. */
@@ -87,9 +106,11 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
  * address that passed the check (no gap between checking and connecting). IP-literal hosts do
  * not go through lookup, so callers check those with addressRefusal first.
  */
-export function guardedLookup(allowPrivate: boolean) {
+type AllLookup = (hostname: string, options: dns.LookupAllOptions, cb: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => void;
+
+export function guardedLookup(allowPrivate: boolean, lookup: AllLookup = dns.lookup) {
   return (hostname: string, options: dns.LookupOptions, callback: LookupCallback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       for (const a of addresses) {
         const refusal = addressRefusal(a.address, allowPrivate);

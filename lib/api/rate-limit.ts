@@ -1,5 +1,6 @@
 import 'server-only';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { clientIpFrom } from '@/lib/http/forwarded';
 import { logger } from '@/lib/log';
 import { ApiError } from './errors';
 
@@ -70,17 +71,11 @@ export async function enforceRateLimit(caller: string, using: Limiter | null = l
 }
 
 /**
- * The client address for callers without credentials: the last X-Forwarded-For entry, which is
- * the one the nearest proxy added (or, without a proxy, the socket address Next sets when the
- * client sent none). Without a proxy a client can choose it; it only throttles anonymous calls.
+ * For a failed authentication: counts it against the client address — the socket's, or the one a
+ * TRUSTED_PROXIES proxy forwarded, as scripts/serve.ts stamped it (a client's own X-Forwarded-For
+ * is never taken) — and answers 429 once that budget is spent, else the 401.
  */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
-}
-
-/** For a failed authentication: counts it against the client IP; 429 once that budget is spent, else the 401. */
 export async function rejectAnonymous(headers: Headers, err: unknown): Promise<never> {
-  if (err instanceof ApiError && err.status === 401) await enforceRateLimit(`ip:${clientIp(headers)}`);
+  if (err instanceof ApiError && err.status === 401) await enforceRateLimit(`ip:${clientIpFrom(headers)}`);
   throw err;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { KeyAuth } from './api-keys';
 import { hasSessionCookie } from './cookie';
+import { isAllowedOrigin } from './origin';
 import { sessionFromHeaders } from './session';
 
 // The dashboard's own calls to /api/v1 are authorised by its session cookie: a signed-in member
@@ -14,17 +15,13 @@ export type AuthContext = KeyAuth & { via: 'key' | 'session' };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** A state-changing request from another site must not ride on the cookie (CSRF). */
+/**
+ * A state-changing request must not ride on the cookie unless a page of this site sent it (CSRF):
+ * browsers send Origin with every POST/PATCH/DELETE, and it must be the site's public origin (or
+ * loopback in the demo) — not merely equal to Host, which a DNS-rebinding page controls.
+ */
 function isCrossSite(req: NextRequest): boolean {
-  if (SAFE_METHODS.has(req.method)) return false;
-  if (req.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const origin = req.headers.get('origin');
-  if (!origin) return false;
-  try {
-    return new URL(origin).host !== req.headers.get('host');
-  } catch {
-    return true;
-  }
+  return !SAFE_METHODS.has(req.method) && !isAllowedOrigin(req.headers);
 }
 
 export async function resolveApiSession(req: NextRequest): Promise<AuthContext | null> {

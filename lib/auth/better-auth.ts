@@ -1,7 +1,9 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
 import { getPool } from '@/lib/db/client';
+import { CLIENT_IP_HEADER } from '@/lib/http/forwarded';
 import { COOKIE_PREFIX } from './cookie';
+import { allowedOrigins } from './origin';
 import { getAuthSecret } from './secret';
 
 // better-auth on our own pg pool (its Kysely adapter), so sign-in works on a real PostgreSQL and on
@@ -18,13 +20,9 @@ function buildAuth(secret: string) {
     database: getPool(),
     secret,
     ...(url ? { baseURL: url } : {}),
-    // Sign-in must come from a page of this site. Without a configured URL the site is whatever
-    // host the browser addressed (127.0.0.1, localhost, a LAN name): a same-origin form posts an
-    // Origin equal to its Host header, a page on another site does not (Host is set by the browser).
-    trustedOrigins: (request) => {
-      const host = request?.headers.get('host');
-      return host ? [`http://${host}`, `https://${host}`] : [];
-    },
+    // Sign-in must come from a page of this site: BETTER_AUTH_URL's origin (better-auth adds it),
+    // the loopback address in the demo, else the host the browser addressed (lib/auth/origin.ts).
+    trustedOrigins: (request) => (request ? allowedOrigins(request.headers) : []),
     telemetry: { enabled: false },
     // Its warnings (no base URL: we derive it from each request on purpose; a wrong password) are
     // noise in our logs; errors still show.
@@ -46,10 +44,21 @@ function buildAuth(secret: string) {
       },
     },
     verification: { modelName: 'auth_verifications', fields: { expiresAt: 'expires_at', ...timestamps } },
+    // Sign-in attempts per client address (the one scripts/serve.ts resolved from the socket, or from
+    // X-Forwarded-For of a trusted proxy — never a client's own claim): 5 a minute. A second limit
+    // per account, whatever the address, sits in front (lib/auth/sign-in-limit.ts).
+    rateLimit: {
+      enabled: true,
+      storage: 'memory',
+      window: 10,
+      max: 100,
+      customRules: { '/sign-in/*': { window: 60, max: 5 } },
+    },
     advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       cookiePrefix: COOKIE_PREFIX,
-      // Secure cookies need https. Without BETTER_AUTH_URL we cannot know how people reach the app
-      // (the demo is plain http on 127.0.0.1); set BETTER_AUTH_URL=https://… behind TLS.
+      // Secure cookies need https: always with an https BETTER_AUTH_URL; otherwise the auth routes
+      // add `Secure` per request when it came over TLS per a trusted proxy (lib/auth/auth-response.ts).
       useSecureCookies: url ? url.startsWith('https://') : false,
       // better-auth skips the origin check when NODE_ENV=test; keep it on so tests see production.
       disableOriginCheck: false,

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getAuth } from './better-auth';
-import { authMode, DEMO_USER_EMAIL, type AuthMode } from './mode';
+import { authMode, DEMO_USER_EMAIL, isDemoRequest, type AuthMode } from './mode';
 import { getMembership } from './users';
 
 // The signed-in person behind a request, with the organisation they work in. Pages call
@@ -17,10 +17,13 @@ export type DashboardSession = {
 };
 
 export async function sessionFromHeaders(requestHeaders: Headers): Promise<DashboardSession | null> {
+  const mode = authMode();
+  // The demo answers only requests addressed to a loopback name: a DNS-rebinding page's requests
+  // carry its own name in Host, and with them a stolen or replayed demo cookie opens nothing.
+  if (mode === 'demo' && !isDemoRequest(requestHeaders)) return null;
   const auth = await getAuth();
   const found = await auth.api.getSession({ headers: requestHeaders });
   if (!found) return null;
-  const mode = authMode();
   // A demo cookie that outlived a switch to `required` mode must not open the dashboard.
   if (mode === 'required' && found.user.email === DEMO_USER_EMAIL) return null;
   const membership = await getMembership(found.user.id);

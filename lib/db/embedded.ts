@@ -2,13 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { prepareDataDir, tightenDataDir } from './data-dir';
 import { acquireOwnerLock, ownedByLiveProcess } from './owner-lock';
+import { newPassword, requirePassword } from './pglite-auth';
 import { serializeExtendedProtocol } from './pglite-queue';
 
 // The embedded default: PGlite (PostgreSQL compiled to WASM) persisted in a folder and served on
 // the PostgreSQL wire protocol on 127.0.0.1, so that the app, the CLI and the tests use the very
 // same `pg` + adapter-pg code path as a real server. PGlite has no cross-process locking, so one
 // process owns the folder (a lock file, ./owner-lock) and publishes its URL in server.json for the CLI.
+// The folder is the owner's alone (0700, data-dir.ts), and the server asks for a password
+// (pglite-auth.ts): a new random one at every start, found only in server.json (0600) inside it.
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 type ServerInfo = { pid: number; url: string };
@@ -43,14 +47,18 @@ export async function startEmbedded(
   if (opts.memory) {
     db = await PGlite.create();
   } else {
-    fs.mkdirSync(dir, { recursive: true });
+    prepareDataDir(dir);
     release = await acquireOwnerLock(dir, opts.log); // a dead owner is taken over, a live one refused
+    tightenDataDir(dir); // what an older version or another tool left open to others
     db = await PGlite.create(path.join(dir, 'pgdata'));
+    tightenDataDir(dir); // PGlite made pgdata and its files with the process umask
   }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: opts.port ?? 0, maxConnections: 16 });
   serializeExtendedProtocol(server);
+  const password = newPassword();
+  requirePassword(server, password);
   await server.start();
-  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const url = `postgresql://postgres:${password}@${server.getServerConn()}/postgres?sslmode=disable`;
   const infoFile = path.join(dir, 'server.json');
   try {
     await opts.beforePublish?.(url);
@@ -60,7 +68,10 @@ export async function startEmbedded(
     await release?.();
     throw err;
   }
-  if (!opts.memory) fs.writeFileSync(infoFile, JSON.stringify({ pid: process.pid, url } satisfies ServerInfo));
+  if (!opts.memory) {
+    fs.writeFileSync(infoFile, JSON.stringify({ pid: process.pid, url } satisfies ServerInfo), { mode: 0o600 });
+    fs.chmodSync(infoFile, 0o600); // a stale file from a crashed owner keeps its old mode otherwise
+  }
   let stopped = false;
   return {
     url,

@@ -17,6 +17,9 @@ import { databaseUrl, getPool } from './client';
 // The embedded PGlite serves LISTEN/NOTIFY too: lib/db/pglite-notify.ts routes each notification
 // to the connections that listen, as a PostgreSQL server does. A process that never listens (the
 // CLI) opens no extra connection. Announcements coalesce: one NOTIFY per organisation per tick.
+// Next may load this module more than once in a process (route handlers, server components,
+// instrumentation: the build holds three copies); each copy has its own sender id, so the copies
+// hear each other through NOTIFY too.
 
 export const ORG_CHANGED_CHANNEL = 'fm_org_changed';
 type Listener = (orgId: string | null) => void;

@@ -44,7 +44,10 @@ export function deadOwner(dir: string, now = Date.now()): { reason: string; mtim
   }
   const owner = readOwner(dir);
   // A pid means something on this host only (a data folder on a network share may be another's).
-  if (owner && owner.host === os.hostname() && owner.pid !== process.pid && !isAlive(owner.pid)) {
+  if (owner && owner.host === os.hostname() && owner.pid !== process.pid) {
+    // On this host the pid decides: a live owner whose event loop stalled past STALE_MS (a WASM
+    // start on a loaded machine) is still the owner, whatever the lock's mtime says.
+    if (isAlive(owner.pid)) return null;
     return { reason: `process ${owner.pid} is gone`, mtimeMs, pid: owner.pid };
   }
   if (mtimeMs < now - STALE_MS) return { reason: `its lock was not refreshed for ${Math.round((now - mtimeMs) / 1000)} s`, mtimeMs, pid: owner?.pid ?? null };
@@ -83,6 +86,12 @@ function removeDeadLock(dir: string, judged: { mtimeMs: number; pid: number | nu
   fs.rmSync(aside, { recursive: true, force: true });
 }
 
+const busy = (dir: string, pid: number | undefined) =>
+  new DataDirBusyError(
+    `The embedded database in ${dir} is in use by another FlowMason process${pid ? ` (pid ${pid})` : ''} ` +
+      `(a second "npm start" in this folder?). Stop it first, or set DATA_DIR or DATABASE_URL.`,
+  );
+
 /** Takes the folder (over from a dead owner if need be); resolves to the release function. */
 export async function acquireOwnerLock(dir: string, log: (m: string) => void = (m) => console.error(`[flowmason] ${m}`)): Promise<() => Promise<void>> {
   const dead = deadOwner(dir);
@@ -90,23 +99,32 @@ export async function acquireOwnerLock(dir: string, log: (m: string) => void = (
     log(`The previous FlowMason process on ${dir} ended without stopping (${dead.reason}); taking over its data folder.`);
     removeDeadLock(dir, dead);
   }
+  const current = readOwner(dir);
+  // proper-lockfile would take a lock whose mtime is stale; on this host a live pid still owns it.
+  if (current && current.host === os.hostname() && current.pid !== process.pid && isAlive(current.pid)) throw busy(dir, current.pid);
   let releasing = false;
+  let keepAlive: NodeJS.Timeout | undefined;
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(dir, {
       lockfilePath: lockPath(dir),
       stale: STALE_MS,
+      // proper-lockfile calls a lock "compromised" when its refresh came later than `stale`, which
+      // a blocked event loop (PGlite's WASM start under load) causes while we still own the folder.
+      // The pid inside the lock still says we do: keep its mtime fresh ourselves instead of crashing.
       onCompromised: (err) => {
-        if (!releasing) throw err;
+        if (releasing || keepAlive || readOwner(dir)?.pid !== process.pid) return;
+        log(`The data folder's lock refresh was late (${err.message}); keeping the lock.`);
+        keepAlive = setInterval(() => {
+          const now = new Date();
+          if (readOwner(dir)?.pid === process.pid) fs.utimesSync(lockPath(dir), now, now);
+        }, STALE_MS / 3);
+        keepAlive.unref();
       },
     });
   } catch (err) {
     if (!['ELOCKED', 'ENOTEMPTY', 'EEXIST'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
-    const pid = readOwner(dir)?.pid;
-    throw new DataDirBusyError(
-      `The embedded database in ${dir} is in use by another FlowMason process${pid ? ` (pid ${pid})` : ''} ` +
-        `(a second "npm start" in this folder?). Stop it first, or set DATA_DIR or DATABASE_URL.`,
-    );
+    throw busy(dir, readOwner(dir)?.pid);
   }
   // Writing into the lock directory changes its mtime, which proper-lockfile reads as "somebody
   // else refreshed my lock" (compromised): put back the mtime it holds.
@@ -121,8 +139,10 @@ export async function acquireOwnerLock(dir: string, log: (m: string) => void = (
   process.once('exit', onExit);
   return async () => {
     releasing = true;
+    clearInterval(keepAlive);
     process.off('exit', onExit);
     fs.rmSync(ownerFile(dir), { force: true });
-    await release();
+    if (keepAlive) fs.rmSync(lockPath(dir), { recursive: true, force: true });
+    else await release();
   };
 }

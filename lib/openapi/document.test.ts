@@ -115,6 +115,26 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.components.schemas).filter((name) => !used.has(name))).toEqual([]);
   });
 
+  it('documents Cache-Control: no-store on exactly the answers that carry a secret', () => {
+    // A field named like a secret in a success answer is one: a new operation that returns one
+    // without `secret` in lib/openapi/endpoints.ts fails here (and e2e/api/security-headers.spec.ts
+    // calls every operation documented this way).
+    const SECRET_NAMES = /^(secret|key|token|password|.*_secret|.*_token)$/;
+    const withSecret: string[] = [];
+    for (const { path: p, method, op } of operations) {
+      for (const [status, res] of Object.entries(op.responses).filter(([code]) => code.startsWith('2'))) {
+        const schema = res.content?.['application/json']?.schema as Json | undefined;
+        const target = (schema?.$ref ? resolve(schema.$ref as string) : schema) as { properties?: Record<string, Json> } | undefined;
+        const secrets = Object.keys(target?.properties ?? {}).filter((name) => SECRET_NAMES.test(name));
+        const headers = (res as { headers?: Record<string, { schema?: Json }> }).headers;
+        const where = `${method.toUpperCase()} ${p} ${status}`;
+        if (secrets.length > 0) withSecret.push(where);
+        expect(headers?.['Cache-Control']?.schema, where).toEqual(secrets.length > 0 ? { type: 'string', const: 'no-store' } : undefined);
+      }
+    }
+    expect(withSecret.sort()).toEqual(['POST /api/v1/keys 201', 'POST /api/v1/webhooks 201']);
+  });
+
   it('describes OTLP by its content types and the specification', () => {
     const op = doc.paths['/api/v1/otlp/v1/traces'].post as Operation & { externalDocs?: { url: string } };
     expect(Object.keys(op.requestBody!.content).sort()).toEqual(['application/json', 'application/x-protobuf']);

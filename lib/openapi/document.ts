@@ -70,6 +70,14 @@ function errors(e: Endpoint): Record<number, string> {
   return e.body === 'otlp' ? { ...out, ...OTLP_ERRORS } : out;
 }
 
+/** An answer carrying a secret must not be kept by any cache. */
+const noStore = (field: string): Json => ({
+  'Cache-Control': {
+    description: `Always \`no-store\`: the answer carries \`${field}\`, a secret shown this once.`,
+    schema: { type: 'string', const: 'no-store' },
+  },
+});
+
 function responses(e: Endpoint): Json {
   const otlp = e.body === 'otlp';
   const { status, description, schema } = e.success;
@@ -77,7 +85,7 @@ function responses(e: Endpoint): Json {
     status === 204 ? { description }
     : otlp ? { description, content: otlpSuccessContent }
     : { description, content: { 'application/json': { schema: schema ? ref(schema) : { type: 'object' } } } };
-  const out: Json = { [status]: success };
+  const out: Json = { [status]: e.secret ? { ...success, headers: noStore(e.secret) } : success };
   for (const [code, text] of Object.entries(errors(e))) {
     out[code] = {
       description: text,

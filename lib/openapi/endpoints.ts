@@ -28,6 +28,8 @@ export interface Endpoint {
   success: { status: 200 | 201 | 204; description: string; schema?: OutputName };
   /** When the handler answers 404: for what. */
   notFound?: string;
+  /** The success answer carries a secret shown this once (the field's name): sent with Cache-Control: no-store. */
+  secret?: string;
 }
 
 const ok = (schema: OutputName, description = 'OK') => ({ status: 200 as const, description, schema });
@@ -43,11 +45,11 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/v1/pipelines', summary: "The organisation's pipelines with execution counts", scope: 'read', success: ok('PipelinesResponse') },
   { method: 'post', path: '/api/v1/alerts/evaluate', summary: 'Evaluate insights for alerts now and enqueue their webhook deliveries', scope: 'admin', success: ok('EvaluationResponse') },
   { method: 'get', path: '/api/v1/webhooks', summary: 'Webhook endpoints (without their secrets)', scope: 'admin', success: ok('WebhookListResponse') },
-  { method: 'post', path: '/api/v1/webhooks', summary: 'Add a webhook endpoint; its signing secret is shown this once', scope: 'admin', body: { schema: 'WebhookCreateBody', maxBytes: MAX_WEBHOOK_BODY_BYTES }, success: { status: 201, description: 'Created', schema: 'WebhookCreatedResponse' } },
+  { method: 'post', path: '/api/v1/webhooks', summary: 'Add a webhook endpoint; its signing secret is shown this once', scope: 'admin', body: { schema: 'WebhookCreateBody', maxBytes: MAX_WEBHOOK_BODY_BYTES }, success: { status: 201, description: 'Created', schema: 'WebhookCreatedResponse' }, secret: 'secret' },
   { method: 'delete', path: '/api/v1/webhooks/{id}', summary: 'Remove a webhook endpoint, its pending deliveries and its delivery log', scope: 'admin', params: WebhookIdParams, success: { status: 204, description: 'Deleted' }, notFound: "no webhook of this organisation has this id" },
   { method: 'get', path: '/api/v1/webhooks/{id}/deliveries', summary: "A webhook's deliveries, newest first, with every attempt", scope: 'admin', query: DeliveriesQuery, params: WebhookIdParams, success: ok('DeliveriesResponse'), notFound: 'no webhook of this organisation has this id' },
   { method: 'get', path: '/api/v1/keys', summary: "The organisation's API keys (prefix, scopes, last use; never the secret)", scope: 'admin', success: ok('KeysResponse') },
-  { method: 'post', path: '/api/v1/keys', summary: 'Create an API key; the key is shown this once', scope: 'admin', body: { schema: 'CreateKeyBody', maxBytes: MAX_KEY_BODY_BYTES }, success: { status: 201, description: 'Created', schema: 'CreatedKeyResponse' } },
+  { method: 'post', path: '/api/v1/keys', summary: 'Create an API key; the key is shown this once', scope: 'admin', body: { schema: 'CreateKeyBody', maxBytes: MAX_KEY_BODY_BYTES }, success: { status: 201, description: 'Created', schema: 'CreatedKeyResponse' }, secret: 'key' },
   { method: 'delete', path: '/api/v1/keys/{id}', summary: 'Revoke an API key (idempotent)', scope: 'admin', params: KeyIdParams, success: ok('ApiKeyItem', 'The key, now revoked'), notFound: "no API key of this organisation has this id" },
   { method: 'get', path: '/api/v1/settings', summary: 'Time zone and detection thresholds (overrides and effective values)', scope: 'admin', success: ok('SettingsResponse') },
   { method: 'patch', path: '/api/v1/settings', summary: 'Change the time zone or thresholds; a threshold set to null returns to its default', scope: 'admin', body: { schema: 'UpdateSettingsBody', maxBytes: MAX_SETTINGS_BODY_BYTES }, success: ok('SettingsResponse', 'The settings, updated') },

@@ -2,6 +2,7 @@
 // POST /api/v1/keys {name, scopes} → 201 with the new key, shown this once.
 import { jsonBody } from '@/lib/api/body';
 import { withApi } from '@/lib/api/route';
+import { secretResponse } from '@/lib/api/secret-response';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { listKeys, toKeyItem } from '@/lib/auth/key-admin';
 import { getPrisma } from '@/lib/db/client';
@@ -15,5 +16,5 @@ export const POST = withApi({ scope: 'admin', read: jsonBody(MAX_KEY_BODY_BYTES)
     ...toKeyItem({ ...created, lastUsedAt: null, revokedAt: null }),
     key: created.key,
   };
-  return Response.json(response, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  return secretResponse(response, { status: 201 });
 });
