@@ -57,6 +57,11 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
     });
   });
+  // Idle keep-alive sockets live 65 s, longer than the 60 s idle timeout of common proxies and
+  // load balancers: with Node's 5 s default a client (or proxy) that reuses a socket after a pause
+  // races the server's close and gets ECONNRESET on its next request (seen in the API suites).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('upgrade', (req, socket) => socket.destroy()); // no websockets here
   // Like `next start`: on a signal stop accepting connections, finish those in flight, then exit
   // (lib/alerts/runtime defers the exit until the webhook worker has drained).

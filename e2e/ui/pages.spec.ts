@@ -23,9 +23,11 @@ test('costs: totals, forecast, breakdowns and opportunities are the report’s',
   await expectNear(page.getByTestId('cost-total'), r.cost_trend.current_value!);
   await expectNear(page.getByTestId('cost-forecast-monthly'), r.cost_forecast!.projected_monthly, { rel: 0.03 });
   await expectNear(page.getByTestId('cost-savings'), r.total_potential_savings, { rel: 0.02 });
-  // The forecast is drawn ahead of today: rows after the last day with a cost.
+  // The forecast's 30 days are drawn from today on: today's row carries both, the 29 after it only the forecast.
   const costRows = page.getByTestId('chart-cost').locator('details tbody tr');
-  expect(await costRows.count()).toBe(7 + (await api<{ buckets: unknown[] }>(request, '/api/v1/analytics/timeseries?days=7')).buckets.length - 1);
+  const buckets = (await api<{ buckets: unknown[] }>(request, '/api/v1/analytics/timeseries?days=7')).buckets.length;
+  expect(r.cost_forecast!.daily).toHaveLength(30);
+  expect(await costRows.count()).toBe(buckets + r.cost_forecast!.daily.length - 1);
   await expect(page.getByTestId('table-by-pipeline').locator('tbody tr')).toHaveCount(r.cost_breakdown.by_pipeline.length);
   await expect(page.getByTestId('table-by-pipeline').locator('tbody tr').first()).toContainText(r.cost_breakdown.by_pipeline[0].pipeline_id);
   await expect(page.getByTestId('table-by-model').locator('tbody tr')).toHaveCount(r.cost_breakdown.by_model.length);

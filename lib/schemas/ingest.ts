@@ -25,7 +25,14 @@ const noNul = 'must not contain the NUL character (\\u0000)';
 // field, never a silent '' that the rollups would read as their "none" marker.
 const NOT_BLANK = /\S/;
 const notBlank = 'must not be empty or only whitespace';
-const id = z.string().min(1, 'must be 1–128 characters').max(128, 'must be 1–128 characters').regex(NO_NUL, noNul).regex(NOT_BLANK, notBlank);
+// (an empty id already fails min(1): the blank rule speaks only of non-empty whitespace, so a
+// field gets one error, not two)
+const id = z
+  .string()
+  .min(1, 'must be 1–128 characters')
+  .max(128, 'must be 1–128 characters')
+  .regex(NO_NUL, noNul)
+  .refine((s) => s.length === 0 || NOT_BLANK.test(s), notBlank);
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`).regex(NO_NUL, noNul);
 /** An optional label (model, provider, error_type): absent is fine, blank is not. */
 const label = (max: number) => shortText(max).regex(NOT_BLANK, notBlank);
