@@ -5,7 +5,6 @@
 // (default: one per core) on the one port; the embedded database has one owner, so one process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startWarnings } from '@/lib/auth/start-warnings';
@@ -47,11 +46,15 @@ async function waitHealthy(url: string, timeoutMs = 60_000) {
   throw new Error(`the app did not become healthy at ${url}`);
 }
 
-/** WEB_CONCURRENCY, default one per core; always 1 on the embedded database (a single owner). */
+/**
+ * WEB_CONCURRENCY, default 1; always 1 on the embedded database (a single owner). Not one per core
+ * by default: the API rate limits and the sign-in limits are in memory per process, so N processes
+ * would loosen the brute-force limits N× (README "Operations"); opt in knowing that.
+ */
 function webConcurrency(embeddedMode: boolean): number {
   if (embeddedMode) return 1;
   const n = Number(process.env.WEB_CONCURRENCY);
-  return Number.isInteger(n) && n >= 1 ? n : os.availableParallelism();
+  return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 async function main() {
