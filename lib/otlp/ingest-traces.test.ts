@@ -76,7 +76,7 @@ describe('ingestTraces on a real database', () => {
     { field: 'model', root: {}, call: { 'gen_ai.request.model': '  ' }, message: /stages\.0\.model must not be empty or only whitespace/ },
     { field: 'provider', root: {}, call: { 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.provider.name': '' }, message: /stages\.0\.provider must not be empty/ },
     { field: 'error_type', root: {}, call: { 'gen_ai.request.model': 'gpt-4o-mini', 'error.type': ' ' }, message: /stages\.0\.error_type must not be empty/ },
-    { field: 'pipeline_id', root: { 'flowmason.pipeline_id': '' }, call: { 'gen_ai.request.model': 'gpt-4o-mini' }, message: /pipeline_id must not be empty/ },
+    { field: 'pipeline_id', root: { 'flowmason.pipeline_id': '' }, call: { 'gen_ai.request.model': 'gpt-4o-mini' }, message: /pipeline_id must be 1–128 characters/ },
   ])('rejects a trace whose $field is blank (its spans in the partial success), never storing ""', async ({ root: rootAttrs, call: callAttrs, message }) => {
     const root = makeSpan({ base: recent, name: 'run', durationMs: 3000, attrs: rootAttrs, resource: { 'service.name': 'otel-bot' } });
     const call = chatSpan(root, callAttrs, { base: recent, startMs: 10 });
