@@ -27,7 +27,7 @@ describe.skipIf(embedded)('LeaderElection', () => {
     const [a, b, c] = ['a', 'b', 'c'].map((n) => candidate(n, log, lockKey));
     [a, b, c].forEach((e) => e.start());
     try {
-      await waitFor(() => [a, b, c].filter((e) => e.isLeader).length, (n) => n === 1, 10_000);
+      await waitFor(() => [a, b, c].filter((e) => e.isLeader).length, (n) => n === 1, 20_000);
       await new Promise((r) => setTimeout(r, 300)); // followers retry several times meanwhile
       const leaders = [a, b, c].filter((e) => e.isLeader);
       expect(leaders).toHaveLength(1);
@@ -36,7 +36,7 @@ describe.skipIf(embedded)('LeaderElection', () => {
       // The leader's process dies: PostgreSQL ends its session, and with it the lock.
       const first = leaders[0];
       await getPool().query('SELECT pg_terminate_backend($1)', [await first.backendPid()]);
-      const next = await waitFor(() => [a, b, c].filter((e) => e !== first && e.isLeader), (l) => l.length === 1, 10_000);
+      const next = await waitFor(() => [a, b, c].filter((e) => e !== first && e.isLeader), (l) => l.length === 1, 20_000);
       expect(next).toHaveLength(1);
       expect(first.isLeader).toBe(false);
       expect(log.filter((l) => l.endsWith('elected'))).toHaveLength(2);
